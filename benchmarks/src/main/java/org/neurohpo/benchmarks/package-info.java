@@ -1,0 +1,2 @@
+/** Placeholder; see the module README. */
+package org.neurohpo.benchmarks;
