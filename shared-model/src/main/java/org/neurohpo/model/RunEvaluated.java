@@ -1,0 +1,16 @@
+package org.neurohpo.model;
+
+/** An evaluator finished one run (one seed) of a trial. */
+public record RunEvaluated(
+    int schemaVersion, String studyId, int trialNumber, RunFigures run, String evaluator)
+    implements Event {
+  public RunEvaluated {
+    Checks.schemaVersion(schemaVersion);
+    Checks.studyId(studyId);
+    Checks.trialNumber(trialNumber);
+    if (run == null) {
+      throw new IllegalArgumentException("run must not be null");
+    }
+    evaluator = Checks.nonBlank("evaluator", evaluator);
+  }
+}

@@ -1,0 +1,104 @@
+package org.neurohpo.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class EventCodecTest {
+  private static final Instant T = Instant.parse("2026-11-28T12:00:00Z");
+
+  static Stream<Event> everyKindOfEvent() {
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("encoder", "bins");
+    params.put("bins", 4);
+    params.put("thresholdInclusive", true);
+    params.put("crossoverRate", 0.5);
+    RunFigures run = new RunFigures(1, 0.95, 0.93, 12, 30, 41.5, 80.25, 2.1);
+    StudySpec spec =
+        new StudySpec(
+            "iris-bo",
+            "iris",
+            "bo",
+            40,
+            List.of(1L, 2L),
+            JsonNodeFactory.instance.arrayNode(),
+            Map.of("generations", 20),
+            7);
+    return Stream.of(
+        new StudyCreated(1, "s-1", spec, T),
+        new StudyCompleted(1, "s-1", 40, 12, params, 0.96, "budget", T),
+        new StudyStopped(1, "s-1", "stopped by user", T),
+        new TrialRequested(1, "s-1", 3, "iris", params, List.of(1L, 2L)),
+        new RunEvaluated(1, "s-1", 3, run, "evaluator-a"),
+        new RunFailed(1, "s-1", 3, 2, "out of memory", "evaluator-b"),
+        new TrialCompleted(1, "s-1", 3, params, 0.93, 0.0, List.of(run), List.of()));
+  }
+
+  @ParameterizedTest
+  @MethodSource("everyKindOfEvent")
+  void roundTripsEveryEvent(Event event) {
+    String json = EventCodec.encode(event);
+    assertThat(json).contains("\"type\":\"" + event.getClass().getSimpleName() + "\"");
+    assertThat(EventCodec.decode(json)).isEqualTo(event);
+  }
+
+  @Test
+  void keepsParameterValuesTyped() {
+    TrialRequested t = (TrialRequested) everyKindOfEvent().skip(3).findFirst().orElseThrow();
+    String json = EventCodec.encode(t);
+    assertThat(json).contains("\"bins\":4", "\"thresholdInclusive\":true", "\"encoder\":\"bins\"");
+    TrialRequested back = (TrialRequested) EventCodec.decode(json);
+    assertThat(back.params().get("bins")).isEqualTo(4);
+    assertThat(back.params().get("thresholdInclusive")).isEqualTo(true);
+  }
+
+  @Test
+  void rejectsNotJson() {
+    assertThatThrownBy(() -> EventCodec.decode("{not json"))
+        .isInstanceOf(EventCodec.MalformedEventException.class);
+  }
+
+  @Test
+  void rejectsUnknownType() {
+    assertThatThrownBy(() -> EventCodec.decode("{\"type\":\"Nonsense\",\"studyId\":\"s\"}"))
+        .isInstanceOf(EventCodec.MalformedEventException.class)
+        .hasMessageContaining("Nonsense");
+  }
+
+  @Test
+  void rejectsAnInvalidFieldNamingIt() {
+    String json =
+        "{\"type\":\"RunFailed\",\"schemaVersion\":1,\"studyId\":\"s\",\"trialNumber\":-1,"
+            + "\"seed\":1,\"reason\":\"x\",\"evaluator\":\"e\"}";
+    assertThatThrownBy(() -> EventCodec.decode(json))
+        .isInstanceOf(EventCodec.MalformedEventException.class)
+        .hasMessageContaining("trialNumber must be >= 0, got -1");
+  }
+
+  @Test
+  void rejectsAFutureSchemaVersion() {
+    assertThatThrownBy(() -> new StudyStopped(2, "s", "why", T))
+        .hasMessage("schemaVersion must be in [1, 1], got 2");
+  }
+
+  @Test
+  void rejectsAParameterValueThatIsNotAScalar() {
+    assertThatThrownBy(
+            () -> new TrialRequested(1, "s", 0, "iris", Map.of("bins", List.of(1)), List.of(1L)))
+        .hasMessageContaining("param 'bins' must be a number, boolean or string");
+  }
+
+  @Test
+  void namesDeadLetterTopics() {
+    assertThat(Topics.deadLetter(Topics.TRIALS)).isEqualTo("neurohpo.trials.v1.dlq");
+  }
+}
