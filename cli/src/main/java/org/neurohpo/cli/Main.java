@@ -1,0 +1,51 @@
+package org.neurohpo.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the {@code neurohpo} command. */
+@Command(
+    name = "neurohpo",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = {
+      "Finds the best hyperparameters of spiking neuromorphic systems (encoding, EONS training,",
+      "RISP hardware) with Bayesian optimisation."
+    },
+    subcommands = {
+      EvaluateCommand.class,
+      SimulateCommand.class,
+      HpSpaceCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class Main implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Builds the command line with this project's error handling; tests call it directly. */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setExecutionExceptionHandler(new UserErrors());
+    cl.setParameterExceptionHandler(new UsageErrors());
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    return cl;
+  }
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** Reads the version from the jar manifest (or says it is a development build). */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"neurohpo " + (v == null ? "(development build)" : v)};
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package org.neurohpo.cli;
+
+import java.io.PrintStream;
+import java.time.Duration;
+
+/**
+ * A one-line progress bar with ETA on stderr, drawn only on a terminal and only once the work has
+ * lasted longer than a second (short commands stay silent).
+ */
+final class ProgressBar implements AutoCloseable {
+  private static final long SHOW_AFTER_NANOS = 1_000_000_000L;
+  private static final long REDRAW_NANOS = 100_000_000L;
+  private static final int WIDTH = 30;
+
+  private final PrintStream out;
+  private final boolean enabled;
+  private final String label;
+  private final long start = System.nanoTime();
+  private long lastDraw;
+  private boolean drawn;
+
+  ProgressBar(PrintStream out, boolean enabled, String label) {
+    this.out = out;
+    this.enabled = enabled;
+    this.label = label;
+  }
+
+  /** A bar on stderr when stderr is a terminal and the user did not ask for quiet. */
+  static ProgressBar onStderr(boolean quiet, String label) {
+    return new ProgressBar(System.err, !quiet && System.console() != null, label);
+  }
+
+  /** Shows {@code done} of {@code total}, with {@code detail} after the bar. Thread-safe. */
+  synchronized void update(double done, double total, String detail) {
+    if (!enabled) {
+      return;
+    }
+    long now = System.nanoTime();
+    if (now - start < SHOW_AFTER_NANOS || (now - lastDraw < REDRAW_NANOS && done < total)) {
+      return;
+    }
+    lastDraw = now;
+    drawn = true;
+    out.print("\r\033[K" + render(done, total, now - start, label, detail));
+    out.flush();
+  }
+
+  static String render(double done, double total, long elapsedNanos, String label, String detail) {
+    double fraction = total <= 0 ? 0 : Math.max(0, Math.min(1, done / total));
+    int filled = (int) Math.round(fraction * WIDTH);
+    StringBuilder sb = new StringBuilder(label).append(" [");
+    sb.append("#".repeat(filled)).append(".".repeat(WIDTH - filled)).append("] ");
+    sb.append(String.format("%3d%%", Math.round(fraction * 100)));
+    if (fraction > 0 && fraction < 1) {
+      long etaNanos = (long) (elapsedNanos * (1 - fraction) / fraction);
+      sb.append(" ETA ").append(format(Duration.ofNanos(etaNanos)));
+    }
+    if (detail != null && !detail.isEmpty()) {
+      sb.append("  ").append(detail);
+    }
+    return sb.toString();
+  }
+
+  static String format(Duration d) {
+    long s = d.toSeconds();
+    return s >= 3600
+        ? String.format("%dh%02dm", s / 3600, (s % 3600) / 60)
+        : String.format("%d:%02d", s / 60, s % 60);
+  }
+
+  @Override
+  public synchronized void close() {
+    if (drawn) {
+      out.print("\r\033[K");
+      out.flush();
+    }
+  }
+}

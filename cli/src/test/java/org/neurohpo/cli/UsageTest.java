@@ -1,0 +1,59 @@
+package org.neurohpo.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class UsageTest {
+
+  @ParameterizedTest
+  @ValueSource(strings = {"evaluate", "simulate", "hp-space"})
+  void everySubcommandHasHelp(String command) {
+    Cli cli = Cli.run(command, "--help");
+    assertThat(cli.exitCode()).isZero();
+    assertThat(cli.out()).contains("Usage: neurohpo " + command);
+  }
+
+  @Test
+  void unknownOptionIsOneLineNamingIt() {
+    Cli cli = Cli.run("evaluate", "--dataset", "iris", "--colour", "blue");
+    assertThat(cli.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(cli.err().strip()).doesNotContain("\n").contains("--colour");
+  }
+
+  @Test
+  void missingRequiredOptionIsOneLine() {
+    Cli cli = Cli.run("simulate", "net.json", "--steps", "5");
+    assertThat(cli.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(cli.err().strip()).doesNotContain("\n").contains("--spikes");
+  }
+
+  @Test
+  void withoutSubcommandPrintsUsage() {
+    Cli cli = Cli.run();
+    assertThat(cli.exitCode()).isZero();
+    assertThat(cli.out()).contains("evaluate", "simulate", "hp-space");
+  }
+
+  @Test
+  void progressBarShowsFractionAndEta() {
+    String line = ProgressBar.render(1, 4, 3_000_000_000L, "evaluate", "seed 1");
+    assertThat(line).contains(" 25%").contains("ETA 0:09").endsWith("seed 1");
+  }
+
+  @Test
+  void seedIsInsertedBeforeTheExtension() {
+    assertThat(EvaluateCommand.withSeed(java.nio.file.Path.of("out/net.json"), 3))
+        .isEqualTo(java.nio.file.Path.of("out/net-seed3.json"));
+  }
+
+  @Test
+  void summaryUsesSampleStandardDeviation() {
+    Summary s = Summary.of(new double[] {0.9, 1.0});
+    assertThat(s.mean()).isEqualTo(0.95, org.assertj.core.api.Assertions.within(1e-12));
+    assertThat(s.std()).isEqualTo(Math.sqrt(0.005), org.assertj.core.api.Assertions.within(1e-12));
+    assertThat(s.median()).isEqualTo(0.95, org.assertj.core.api.Assertions.within(1e-12));
+  }
+}

@@ -1,0 +1,153 @@
+package org.neurohpo.neuro.evaluation;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+import org.neurohpo.neuro.data.Dataset;
+import org.neurohpo.neuro.data.MinMaxScaler;
+import org.neurohpo.neuro.data.Split;
+import org.neurohpo.neuro.encoding.Decoder;
+import org.neurohpo.neuro.encoding.EncodedData;
+import org.neurohpo.neuro.encoding.Encoder;
+import org.neurohpo.neuro.eons.Eons;
+import org.neurohpo.neuro.eons.EonsParams;
+import org.neurohpo.neuro.eons.EonsResult;
+import org.neurohpo.neuro.eons.GenerationListener;
+import org.neurohpo.neuro.hp.Category;
+import org.neurohpo.neuro.hp.HyperParameterCatalog;
+import org.neurohpo.neuro.hp.HyperParameterSet;
+import org.neurohpo.neuro.hp.ParameterSpec;
+import org.neurohpo.risp.Network;
+import org.neurohpo.risp.ProcParams;
+
+/** Evaluates one HP set on one data set; {@link #run} does one seed. See the package doc. */
+public final class Evaluation {
+  /** Share of each class that goes to the test split. */
+  public static final double TEST_FRACTION = 0.3;
+
+  private final Dataset data;
+  private final HyperParameterSet hp;
+  private final Encoder encoder;
+  private final Decoder decoder;
+  private final ProcParams hardware;
+  private final EonsParams eons;
+
+  private Evaluation(Dataset data, HyperParameterSet hp) {
+    this.data = data;
+    this.hp = hp;
+    this.encoder = hp.encoder();
+    this.decoder = hp.decoder();
+    this.hardware = hp.procParams();
+    this.eons = eonsParams(hp);
+  }
+
+  public static Evaluation prepare(Dataset data, HyperParameterSet hp) {
+    return new Evaluation(data, hp);
+  }
+
+  public HyperParameterSet hyperParameters() {
+    return hp;
+  }
+
+  /** EONS parameters from the {@code training} HPs. */
+  public static EonsParams eonsParams(HyperParameterSet hp) {
+    return new EonsParams(
+        hp.getInt("populationSize"),
+        hp.getInt("generations"),
+        hp.getInt("startingNodes"),
+        hp.getInt("startingEdges"),
+        hp.getDouble("crossoverRate"),
+        hp.getDouble("mergeRate"),
+        hp.getDouble("mutationRate"),
+        hp.getInt("numMutations"),
+        hp.getDouble("tournamentSizeFactor"),
+        hp.getDouble("tournamentBestNetFactor"),
+        hp.getDouble("randomFactor"),
+        Math.min(hp.getInt("numBest"), hp.getInt("populationSize")),
+        hp.getDouble("addNodeRate"),
+        hp.getDouble("deleteNodeRate"),
+        hp.getDouble("addEdgeRate"),
+        hp.getDouble("deleteEdgeRate"),
+        hp.getDouble("nodeParamsRate"),
+        hp.getDouble("edgeParamsRate"),
+        hp.getDouble("weightMutationWeight"),
+        hp.getDouble("delayMutationWeight"),
+        hp.getDouble("thresholdMutationWeight"));
+  }
+
+  /**
+   * Splits by {@code seed}, trains with EONS seeded from {@code seed} and tests. The result does
+   * not depend on {@code threads}.
+   */
+  public RunResult run(long seed, int threads, GenerationListener listener)
+      throws InterruptedException {
+    long start = System.nanoTime();
+    Split split = Split.stratified(data, TEST_FRACTION, seed);
+    MinMaxScaler scaler = MinMaxScaler.fit(split.train());
+    EncodedData train =
+        EncodedData.encode(encoder, scaler.transform(split.train()), split.train().labels());
+    EncodedData test =
+        EncodedData.encode(encoder, scaler.transform(split.test()), split.test().labels());
+    int simTime = hp.getInt("simTime");
+    int classes = data.numClasses();
+    Eons evolution = new Eons(eons, hardware, train.numInputs(), classes);
+    EonsResult result =
+        evolution.evolve(
+            () -> new Classifier(train, decoder, simTime, classes)::accuracy,
+            mix(seed),
+            threads,
+            listener);
+    Network best = result.best();
+    Classifier scorer = new Classifier(test, decoder, simTime, classes);
+    double testAccuracy = scorer.accuracy(best);
+    describe(best, seed);
+    int n = Math.max(1, test.size());
+    return new RunResult(
+        seed,
+        result.bestFitness(),
+        testAccuracy,
+        best.neuronCount(),
+        best.synapseCount(),
+        (double) scorer.lastFires() / n,
+        (double) scorer.lastSynapseEvents() / n,
+        (System.nanoTime() - start) / 1e9,
+        result.generationsRun(),
+        best);
+  }
+
+  /** Stores the encoder, decoder and EONS parameters with the network, as TENNLab does. */
+  private void describe(Network net, long seed) {
+    ObjectNode assoc = net.associatedData();
+    assoc.putObject("other").put("proc_name", "risp").put("dataset", data.name()).put("seed", seed);
+    assoc.set("encoder_array", section(Category.ENCODING));
+    assoc.set("eons_params", section(Category.TRAINING));
+    assoc.putObject("decoder_array").put("decoder", decoder.name());
+  }
+
+  private ObjectNode section(Category category) {
+    ObjectNode o = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    for (Map.Entry<String, Object> e : hp.asMap().entrySet()) {
+      ParameterSpec spec = HyperParameterCatalog.get(e.getKey());
+      if (spec.category() == category) {
+        Object v = e.getValue();
+        if (v instanceof Integer i) {
+          o.put(e.getKey(), i);
+        } else if (v instanceof Double d) {
+          o.put(e.getKey(), d);
+        } else if (v instanceof Boolean b) {
+          o.put(e.getKey(), b);
+        } else {
+          o.put(e.getKey(), String.valueOf(v));
+        }
+      }
+    }
+    return o;
+  }
+
+  /** A different but fixed stream for EONS than for the split (SplitMix64 finaliser). */
+  static long mix(long seed) {
+    long z = seed + 0x9E3779B97F4A7C15L;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+}
