@@ -222,6 +222,8 @@ public record ProcParams(
           bool(node, "fire_like_ravens", false),
           bool(node, "run_time_inclusive", false),
           number(node, "spike_value_factor", maxWeight));
+    } catch (NetworkFormatException e) {
+      throw e;
     } catch (IllegalArgumentException e) {
       throw new NetworkFormatException("proc_params: " + e.getMessage());
     }
