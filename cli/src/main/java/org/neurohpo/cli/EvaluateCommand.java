@@ -30,8 +30,9 @@ import picocli.CommandLine.Spec;
     name = "evaluate",
     mixinStandardHelpOptions = true,
     description = {
-      "Evaluates one HP set on a data set: encodes it into spikes, trains a network with EONS on",
-      "the training split and scores it on the test split, once per seed.",
+      "Evaluates one hyperparameter set on a data set, once per seed.",
+      "Encodes the data into spikes, trains a network with EONS on the training split and",
+      "scores it on the test split (stratified 70/30 split by seed).",
       "HPs not given keep their defaults; 'neurohpo hp-space' lists them all."
     })
 final class EvaluateCommand implements Callable<Integer> {

@@ -21,8 +21,8 @@ import picocli.CommandLine.Spec;
     name = "hp-space",
     mixinStandardHelpOptions = true,
     description = {
-      "Lists every hyperparameter (HP) a study can tune, with its category (encoding, training,",
-      "hardware), type, allowed range or choices, default and meaning."
+      "Lists every hyperparameter (HP) with its category, type, range and default.",
+      "Categories: encoding (data to spikes), training (EONS), hardware (RISP)."
     })
 final class HpSpaceCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

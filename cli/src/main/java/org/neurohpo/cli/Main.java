@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = {
-      "Finds the best hyperparameters of spiking neuromorphic systems (encoding, EONS training,",
-      "RISP hardware) with Bayesian optimisation."
+      "Finds the best hyperparameters of spiking neuromorphic systems",
+      "(encoding, EONS training, RISP hardware) with Bayesian optimisation."
     },
     subcommands = {
       EvaluateCommand.class,

@@ -16,9 +16,10 @@ import picocli.CommandLine.Spec;
     name = "simulate",
     mixinStandardHelpOptions = true,
     description = {
-      "Loads a TENNLab network (JSON with proc_params), applies the input spikes, runs N timesteps",
-      "from a cleared state and prints {\"steps\":N,\"times\":{...},\"counts\":{...}} keyed by",
-      "output node id, exactly the golden-case expected.json format of docs/RISP.md."
+      "Runs a TENNLab network on the RISP simulator and prints its output fires.",
+      "Loads the network (JSON with proc_params), applies the input spikes, runs N timesteps",
+      "from a cleared state and prints {\"counts\":{...},\"steps\":N,\"times\":{...}} keyed by",
+      "output node id: the golden-case expected.json format."
     })
 final class SimulateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
