@@ -41,10 +41,11 @@ final class HpSpaceCommand implements Callable<Integer> {
 
   static String table(List<ParameterSpec> all) {
     int nameWidth = Math.max(4, all.stream().mapToInt(p -> p.name().length()).max().orElse(4));
-    int rangeWidth = Math.max(5, all.stream().mapToInt(p -> p.range().length()).max().orElse(5));
-    String row = "%-" + nameWidth + "s  %-8s  %-11s  %-" + rangeWidth + "s  %-9s  %s%n";
+    int meaningWidth =
+        Math.max(7, all.stream().mapToInt(p -> p.description().length()).max().orElse(7));
+    String row = "%-" + nameWidth + "s  %-8s  %-11s  %-9s  %-" + meaningWidth + "s  %s%n";
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(row, "name", "category", "type", "range", "default", "meaning"));
+    sb.append(String.format(row, "name", "category", "type", "default", "meaning", "range"));
     for (ParameterSpec p : all) {
       sb.append(
           String.format(
@@ -52,9 +53,9 @@ final class HpSpaceCommand implements Callable<Integer> {
               p.name(),
               p.category().name().toLowerCase(java.util.Locale.ROOT),
               p.type(),
-              p.range(),
               String.valueOf(p.defaultValue()),
-              p.description()));
+              p.description(),
+              p.range()));
     }
     return sb.toString().stripTrailing();
   }
