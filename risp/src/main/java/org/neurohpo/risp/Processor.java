@@ -38,6 +38,7 @@ public final class Processor {
 
   private final double[] charge;
   private final boolean[] seen;
+  private final int[] touched;
   private int[] toFire;
   private int toFireCount;
 
@@ -104,6 +105,7 @@ public final class Processor {
 
     charge = new double[neuronCount];
     seen = new boolean[neuronCount];
+    touched = new int[neuronCount];
     toFire = new int[Math.max(4, neuronCount)];
     outCount = new int[outputNeuron.length];
     outTimes = new int[outputNeuron.length][8];
@@ -218,10 +220,13 @@ public final class Processor {
     double[] values = evValue[slot];
     double[] c = charge;
     boolean[] s = seen;
+    int[] firstSeen = touched;
+    int touchedCount = 0;
     for (int i = 0; i < count; i++) {
       int n = targets[i];
       if (!s[n]) {
         s[n] = true;
+        firstSeen[touchedCount++] = n;
         if (leak[n]) {
           c[n] = 0;
         }
@@ -231,13 +236,11 @@ public final class Processor {
       }
       c[n] += values[i];
     }
-    for (int i = 0; i < count; i++) {
-      int n = targets[i];
-      if (s[n]) {
-        s[n] = false;
-        if (c[n] >= threshold[n]) {
-          fire(n, t);
-        }
+    for (int i = 0; i < touchedCount; i++) {
+      int n = firstSeen[i];
+      s[n] = false;
+      if (c[n] >= threshold[n]) {
+        fire(n, t);
       }
     }
     evCount[slot] = 0;
@@ -245,8 +248,19 @@ public final class Processor {
 
   private void fire(int n, int t) {
     int end = synStart[n + 1];
+    int base = origin + t;
     for (int k = synStart[n]; k < end; k++) {
-      schedule(t + synDelay[k], synTarget[k], synWeight[k]);
+      int slot = (base + synDelay[k]) & mask;
+      int c = evCount[slot];
+      int[] bt = evTarget[slot];
+      if (c == bt.length) {
+        bt = Arrays.copyOf(bt, c * 2);
+        evTarget[slot] = bt;
+        evValue[slot] = Arrays.copyOf(evValue[slot], c * 2);
+      }
+      bt[c] = synTarget[k];
+      evValue[slot][c] = synWeight[k];
+      evCount[slot] = c + 1;
     }
     synapseEvents += end - synStart[n];
     if (ravens) {
