@@ -1,2 +1,0 @@
-/** Placeholder; see the module README. */
-package org.neurohpo.bayes;

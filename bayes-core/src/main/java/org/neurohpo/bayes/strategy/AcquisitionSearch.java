@@ -1,0 +1,115 @@
+package org.neurohpo.bayes.strategy;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.neurohpo.bayes.acquisition.Acquisition;
+import org.neurohpo.bayes.gp.GaussianProcess;
+import org.neurohpo.bayes.space.SearchSpace;
+
+/**
+ * Maximises an acquisition over a space that is too large to enumerate: random feasible candidates
+ * and perturbations of the best observed points, then stochastic hill climbing with a shrinking
+ * step from the five best. Every point tried is a decoded (valid) point, so integer, categorical,
+ * conditional and constraint structure is respected.
+ */
+final class AcquisitionSearch {
+  private static final int STARTS = 5;
+  private static final int CLIMB_STEPS = 60;
+
+  private final SearchSpace space;
+  private final GaussianProcess gp;
+  private final Acquisition acquisition;
+  private final double best;
+  private final SplittableRandom rng;
+  private final History history;
+  private final double[] pred = new double[2];
+
+  AcquisitionSearch(
+      SearchSpace space,
+      GaussianProcess gp,
+      Acquisition acquisition,
+      double best,
+      SplittableRandom rng,
+      History history) {
+    this.space = space;
+    this.gp = gp;
+    this.acquisition = acquisition;
+    this.best = best;
+    this.rng = rng;
+    this.history = history;
+  }
+
+  private record Scored(Map<String, Object> point, double[] u, double score) {}
+
+  Map<String, Object> maximise(int candidates, List<Map<String, Object>> observed) {
+    List<Scored> pool = new ArrayList<>();
+    for (int i = 0; i < candidates; i++) {
+      add(pool, space.sample(rng));
+    }
+    List<Map<String, Object>> good = new ArrayList<>(observed);
+    good.sort(Comparator.comparingDouble(p -> gp.mean(space.encode(p))));
+    for (int i = 0; i < Math.min(STARTS, good.size()); i++) {
+      double[] u = space.encode(good.get(i));
+      for (int k = 0; k < 10; k++) {
+        add(pool, space.decode(perturb(u, 0.05)));
+      }
+    }
+    pool.sort(Comparator.comparingDouble(Scored::score).reversed());
+    Scored top = null;
+    for (int s = 0; s < Math.min(STARTS, pool.size()); s++) {
+      Scored c = climb(pool.get(s));
+      if (top == null || c.score() > top.score()) {
+        top = c;
+      }
+    }
+    return top == null ? null : top.point();
+  }
+
+  private Scored climb(Scored start) {
+    Scored cur = start;
+    double step = 0.1;
+    for (int i = 0; i < CLIMB_STEPS; i++) {
+      Map<String, Object> p = space.decode(perturb(cur.u(), step));
+      Scored s = score(p);
+      if (s != null && s.score() > cur.score()) {
+        cur = s;
+      } else {
+        step = Math.max(1e-4, step * 0.85);
+      }
+    }
+    return cur;
+  }
+
+  private double[] perturb(double[] u, double sd) {
+    double[] v = u.clone();
+    for (int i = 0; i < v.length; i++) {
+      v[i] = Math.max(0, Math.min(1, v[i] + sd * gaussian()));
+    }
+    return v;
+  }
+
+  private double gaussian() {
+    double u1 = 1 - rng.nextDouble();
+    double u2 = rng.nextDouble();
+    return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+  }
+
+  private void add(List<Scored> pool, Map<String, Object> p) {
+    Scored s = score(p);
+    if (s != null) {
+      pool.add(s);
+    }
+  }
+
+  private Scored score(Map<String, Object> p) {
+    if (!space.feasible(p) || history.seen(p)) {
+      return null;
+    }
+    double[] u = space.encode(p);
+    gp.predict(u, pred);
+    return new Scored(p, u, acquisition.score(pred[0], pred[1], best));
+  }
+}
