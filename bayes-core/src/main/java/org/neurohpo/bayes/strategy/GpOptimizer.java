@@ -29,7 +29,7 @@ public final class GpOptimizer implements Optimizer {
   static final int FIT_SUBSET = 200;
   static final int FIT_EVERY_BELOW = 100;
   private static final int EXHAUSTIVE_LIMIT = 5000;
-  private static final double WORK_PER_ASK = 6e7;
+  private static final double WORK_PER_ASK = 2.5e7; // flops of posterior evaluations per point
 
   private final SearchSpace space;
   private final SplittableRandom rng;
@@ -232,9 +232,10 @@ public final class GpOptimizer implements Optimizer {
         .maximise(candidates(), gpPoints);
   }
 
+  /** Posterior evaluations per suggestion: each costs about n²/2 + n·d flops. */
   private int candidates() {
     double n = gp.size();
-    return (int) Math.max(150, Math.min(2000, WORK_PER_ASK / (n * n + 50 * n)));
+    return (int) Math.max(100, Math.min(3000, WORK_PER_ASK / (n * n / 2 + n * space.dims())));
   }
 
   @Override
