@@ -144,6 +144,14 @@ public final class HyperFit {
     return nll + prior(theta, grad);
   }
 
+  /** The log marginal likelihood at these hyperparameters (no prior). */
+  public double logMarginalLikelihood(Hyper hyper) {
+    double[] theta = hyper.theta();
+    double[] grad = new double[theta.length];
+    double[] priorGrad = new double[theta.length];
+    return -(objective(theta, grad) - prior(theta, priorGrad));
+  }
+
   private double prior(double[] theta, double[] grad) {
     double v = 0;
     for (int i = 0; i < d; i++) {
