@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       EvaluateCommand.class,
       SimulateCommand.class,
       HpSpaceCommand.class,
+      BenchPeerCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class UsageTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"evaluate", "simulate", "hp-space"})
+  @ValueSource(strings = {"evaluate", "simulate", "hp-space", "bench-peer"})
   void everySubcommandHasHelp(String command) {
     Cli cli = Cli.run(command, "--help");
     assertThat(cli.exitCode()).isZero();
@@ -34,7 +34,7 @@ class UsageTest {
   void withoutSubcommandPrintsUsage() {
     Cli cli = Cli.run();
     assertThat(cli.exitCode()).isZero();
-    assertThat(cli.out()).contains("evaluate", "simulate", "hp-space");
+    assertThat(cli.out()).contains("evaluate", "simulate", "hp-space", "bench-peer");
   }
 
   @Test
