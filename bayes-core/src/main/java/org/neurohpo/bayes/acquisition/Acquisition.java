@@ -28,6 +28,32 @@ public enum Acquisition {
 
   public abstract double score(double mean, double variance, double best);
 
+  /**
+   * The derivatives of {@link #score} with respect to the mean and the variance, into {@code
+   * out[0]} and {@code out[1]} (Modified).
+   */
+  public void derivatives(double mean, double variance, double best, double[] out) {
+    double sd = Math.sqrt(variance);
+    double z = (best - mean) / sd;
+    switch (this) {
+      case LOG_EI -> {
+        double ratio = Math.exp(logCdf(z) - logH(z)); // Φ(z) / h(z)
+        out[0] = -ratio / sd;
+        double dSd = 1 / sd - ratio * z / sd;
+        out[1] = dSd / (2 * sd);
+      }
+      case PI -> {
+        double ratio = Math.exp(-0.5 * z * z - LOG_SQRT_2PI - logCdf(z)); // φ/Φ
+        out[0] = -ratio / sd;
+        out[1] = -ratio * z / sd / (2 * sd);
+      }
+      default -> {
+        out[0] = -1;
+        out[1] = 2.0 / (2 * sd);
+      }
+    }
+  }
+
   /** log(φ(z) + z Φ(z)), stable for all z. */
   static double logH(double z) {
     if (z > -5) {

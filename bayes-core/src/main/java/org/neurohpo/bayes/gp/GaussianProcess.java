@@ -161,6 +161,50 @@ public final class GaussianProcess {
     out[1] = Math.max(signal - v2, 1e-12 * signal);
   }
 
+  /**
+   * Posterior mean and variance with their gradients with respect to {@code xs}: O(n² + n·d).
+   *
+   * @param out Modified: {@code out[0]} mean, {@code out[1]} variance
+   * @param dMean Modified: the mean's gradient (length d)
+   * @param dVar Modified: the variance's gradient (length d)
+   */
+  public void predictWithGradient(double[] xs, double[] out, double[] dMean, double[] dVar) {
+    double[] k = new double[n];
+    double[] dkCommon = new double[n]; // dk_i/dxs_j = -dkCommon_i (xs_j - x_ij) / l_j²
+    double mean = 0;
+    for (int i = 0; i < n; i++) {
+      double r2 = 0;
+      for (int j = 0; j < d; j++) {
+        double t = xs[j] - x[i][j];
+        r2 += t * t * invLength2[j];
+      }
+      double r = Math.sqrt(r2);
+      double e = Math.exp(-SQRT5 * r);
+      k[i] = signal * (1 + SQRT5 * r + 5.0 / 3.0 * r2) * e;
+      dkCommon[i] = signal * (5.0 / 3.0) * (1 + SQRT5 * r) * e;
+      mean += k[i] * alpha[i];
+    }
+    double[] beta = k.clone(); // K⁻¹ k
+    Cholesky.forward(l, n, capacity, beta);
+    double v2 = 0;
+    for (int i = 0; i < n; i++) {
+      v2 += beta[i] * beta[i];
+    }
+    Cholesky.backward(l, n, capacity, beta);
+    java.util.Arrays.fill(dMean, 0);
+    java.util.Arrays.fill(dVar, 0);
+    for (int i = 0; i < n; i++) {
+      double[] xi = x[i];
+      for (int j = 0; j < d; j++) {
+        double dk = -dkCommon[i] * (xs[j] - xi[j]) * invLength2[j];
+        dMean[j] += alpha[i] * dk;
+        dVar[j] -= 2 * beta[i] * dk;
+      }
+    }
+    out[0] = mean;
+    out[1] = Math.max(signal - v2, 1e-12 * signal);
+  }
+
   /** The posterior mean only: O(n). */
   public double mean(double[] xs) {
     double mean = 0;

@@ -99,6 +99,17 @@ public final class SearchSpace {
     return -1;
   }
 
+  /** Which unit-cube coordinates belong to float parameters (continuous ones). */
+  public boolean[] continuousCoordinates() {
+    boolean[] mask = new boolean[dims];
+    for (Parameter p : parameters) {
+      if (p instanceof Parameter.FloatParameter) {
+        mask[offsets.get(p.name())] = true;
+      }
+    }
+    return mask;
+  }
+
   /** Whether every parameter takes finitely many values. */
   public boolean finite() {
     return parameters.stream().allMatch(Parameter::finite);

@@ -25,6 +25,11 @@ final class AcquisitionSearch {
   private final SplittableRandom rng;
   private final History history;
   private final double[] pred = new double[2];
+  private final boolean[] continuous;
+  private final double[] dMean;
+  private final double[] dVar;
+  private final double[] dAcq = new double[2];
+  private static final int ASCENT_STEPS = 40;
 
   AcquisitionSearch(
       SearchSpace space,
@@ -39,6 +44,9 @@ final class AcquisitionSearch {
     this.best = best;
     this.rng = rng;
     this.history = history;
+    this.continuous = space.continuousCoordinates();
+    this.dMean = new double[space.dims()];
+    this.dVar = new double[space.dims()];
   }
 
   private record Scored(Map<String, Object> point, double[] u, double score) {}
@@ -65,7 +73,7 @@ final class AcquisitionSearch {
     pool.sort(Comparator.comparingDouble(Scored::score).reversed());
     Scored top = null;
     for (int s = 0; s < Math.min(STARTS, pool.size()); s++) {
-      Scored c = climb(pool.get(s), climbSteps);
+      Scored c = ascend(climb(pool.get(s), climbSteps));
       if (top == null || c.score() > top.score()) {
         top = c;
       }
@@ -87,6 +95,59 @@ final class AcquisitionSearch {
       }
     }
     return cur;
+  }
+
+  /**
+   * Gradient ascent of the acquisition along the continuous (float) coordinates, the others fixed;
+   * a normalised step that grows on success and halves on failure.
+   */
+  private Scored ascend(Scored start) {
+    boolean any = false;
+    for (boolean c : continuous) {
+      any |= c;
+    }
+    if (!any) {
+      return start;
+    }
+    double[] u = start.u().clone();
+    double[] grad = new double[u.length];
+    double value = valueAndGradient(u, grad);
+    double step = 0.02;
+    double[] trial = new double[u.length];
+    double[] trialGrad = new double[u.length];
+    for (int it = 0; it < ASCENT_STEPS && step > 1e-7; it++) {
+      double norm = 0;
+      for (int j = 0; j < u.length; j++) {
+        norm += continuous[j] ? grad[j] * grad[j] : 0;
+      }
+      norm = Math.sqrt(norm);
+      if (!(norm > 0)) {
+        break;
+      }
+      for (int j = 0; j < u.length; j++) {
+        trial[j] = continuous[j] ? Math.max(0, Math.min(1, u[j] + step * grad[j] / norm)) : u[j];
+      }
+      double v = valueAndGradient(trial, trialGrad);
+      if (v > value) {
+        System.arraycopy(trial, 0, u, 0, u.length);
+        System.arraycopy(trialGrad, 0, grad, 0, u.length);
+        value = v;
+        step *= 1.5;
+      } else {
+        step *= 0.5;
+      }
+    }
+    Scored end = score(space.decode(u));
+    return end != null && end.score() > start.score() ? end : start;
+  }
+
+  private double valueAndGradient(double[] u, double[] grad) {
+    gp.predictWithGradient(u, pred, dMean, dVar);
+    acquisition.derivatives(pred[0], pred[1], best, dAcq);
+    for (int j = 0; j < u.length; j++) {
+      grad[j] = dAcq[0] * dMean[j] + dAcq[1] * dVar[j];
+    }
+    return acquisition.score(pred[0], pred[1], best);
   }
 
   /** The point with one parameter redrawn at random (moves across categories and integers). */

@@ -64,4 +64,20 @@ class AcquisitionTest {
     assertThat(Acquisition.UCB.score(0, 1, 0)).isGreaterThan(Acquisition.UCB.score(1, 1, 0));
     assertThat(Acquisition.UCB.score(0, 4, 0)).isGreaterThan(Acquisition.UCB.score(0, 1, 0));
   }
+
+  @Test
+  void derivativesMatchFiniteDifferences() {
+    double[] d = new double[2];
+    for (Acquisition a : Acquisition.values()) {
+      for (double mean : new double[] {-1, 0.3, 2, 6}) {
+        double var = 0.7;
+        a.derivatives(mean, var, 0.1, d);
+        double h = 1e-6;
+        double dm = (a.score(mean + h, var, 0.1) - a.score(mean - h, var, 0.1)) / (2 * h);
+        double dv = (a.score(mean, var + h, 0.1) - a.score(mean, var - h, 0.1)) / (2 * h);
+        assertThat(d[0]).as("%s d/dmean at %s", a, mean).isCloseTo(dm, within(1e-5));
+        assertThat(d[1]).as("%s d/dvar at %s", a, mean).isCloseTo(dv, within(1e-5));
+      }
+    }
+  }
 }

@@ -148,4 +148,38 @@ class GaussianProcessTest {
     Hyper fitted = new HyperFit(x, y).fit(Hyper.initial(2), 2, 80, new SplittableRandom(2));
     assertThat(fitted.lengthscale(0)).isLessThan(fitted.lengthscale(1));
   }
+
+  @Test
+  void predictiveGradientsMatchFiniteDifferences() {
+    SplittableRandom rng = new SplittableRandom(4);
+    double[][] x = new double[15][3];
+    double[] y = new double[15];
+    for (int i = 0; i < 15; i++) {
+      x[i] = new double[] {rng.nextDouble(), rng.nextDouble(), rng.nextDouble()};
+      y[i] = Math.sin(5 * x[i][0]) + x[i][2];
+    }
+    Hyper h = new Hyper(new double[] {Math.log(0.3), Math.log(0.6), Math.log(0.2), 0, -6});
+    GaussianProcess gp = GaussianProcess.fit(h, x, y, 0);
+    double[] xs = {0.41, 0.27, 0.66};
+    double[] out = new double[2];
+    double[] dm = new double[3];
+    double[] dv = new double[3];
+    gp.predictWithGradient(xs, out, dm, dv);
+    double[] plain = new double[2];
+    gp.predict(xs, plain);
+    assertThat(out[0]).isCloseTo(plain[0], within(1e-12));
+    assertThat(out[1]).isCloseTo(plain[1], within(1e-12));
+    for (int j = 0; j < 3; j++) {
+      double[] up = xs.clone();
+      double[] down = xs.clone();
+      up[j] += 1e-6;
+      down[j] -= 1e-6;
+      double[] a = new double[2];
+      double[] b = new double[2];
+      gp.predict(up, a);
+      gp.predict(down, b);
+      assertThat(dm[j]).isCloseTo((a[0] - b[0]) / 2e-6, within(1e-5));
+      assertThat(dv[j]).isCloseTo((a[1] - b[1]) / 2e-6, within(1e-5));
+    }
+  }
 }
