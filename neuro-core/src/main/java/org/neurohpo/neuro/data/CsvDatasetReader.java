@@ -26,6 +26,9 @@ final class CsvDatasetReader {
     if (header == null) {
       throw new DatasetException(source + ": the file is empty");
     }
+    if (header.startsWith("\uFEFF")) {
+      header = header.substring(1); // UTF-8 byte-order mark
+    }
     String[] columns = split(header);
     if (columns.length < 2) {
       throw new DatasetException(

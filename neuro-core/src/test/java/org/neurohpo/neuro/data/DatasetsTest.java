@@ -26,6 +26,33 @@ class DatasetsTest {
   }
 
   @Test
+  void shippedFilesMatchTheChecksumsOfTheirProvenance() throws Exception {
+    String provenance;
+    try (var in = Datasets.class.getResourceAsStream("/datasets/PROVENANCE.md")) {
+      provenance = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    for (String name : Datasets.builtInNames()) {
+      byte[] bytes;
+      try (var in = Datasets.class.getResourceAsStream("/datasets/" + name + ".csv")) {
+        bytes = in.readAllBytes();
+      }
+      String sha =
+          java.util.HexFormat.of()
+              .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+      assertThat(provenance).as(name).contains("| " + name + ".csv |").contains(sha);
+    }
+  }
+
+  @Test
+  void toleratesByteOrderMarkCrlfQuotesAndBlankLines() throws IOException {
+    Path f = write("\uFEFFa,\"b\",class\r\n1,2,x\r\n\r\n3, 4 ,\"y\"\r\n");
+    Dataset d = Datasets.load(f.toString());
+    assertThat(d.featureNames()).containsExactly("a", "b");
+    assertThat(d.features()[1]).containsExactly(3, 4);
+    assertThat(d.classNames()).containsExactly("x", "y");
+  }
+
+  @Test
   void acceptsAliases() {
     assertThat(Datasets.load("pima").name()).isEqualTo("pima_indians_diabetes");
     assertThat(Datasets.load("breast_cancer").size()).isEqualTo(569);
