@@ -39,6 +39,11 @@ public final class Processor {
   private final double[] charge;
   private final boolean[] seen;
   private final int[] touched;
+  // neurons whose potential may be non-zero since the last clear: the only ones that clear and
+  // the end-of-run leak and floor need to visit (an untouched neuron holds 0, which both keep)
+  private final boolean[] dirty;
+  private final int[] dirtyList;
+  private int dirtyCount;
   private int[] toFire;
   private int toFireCount;
 
@@ -106,6 +111,8 @@ public final class Processor {
     charge = new double[neuronCount];
     seen = new boolean[neuronCount];
     touched = new int[neuronCount];
+    dirty = new boolean[neuronCount];
+    dirtyList = new int[neuronCount];
     toFire = new int[Math.max(4, neuronCount)];
     outCount = new int[outputNeuron.length];
     outTimes = new int[outputNeuron.length][8];
@@ -131,7 +138,12 @@ public final class Processor {
 
   /** Forgets all activity: potentials, pending events and fires, counters. */
   public void clearActivity() {
-    Arrays.fill(charge, 0.0);
+    for (int i = 0; i < dirtyCount; i++) {
+      int n = dirtyList[i];
+      charge[n] = 0.0;
+      dirty[n] = false;
+    }
+    dirtyCount = 0;
     Arrays.fill(evCount, 0);
     origin = 0;
     now = 0;
@@ -193,7 +205,8 @@ public final class Processor {
     }
     now = 0;
     origin = (origin + steps) & mask;
-    for (int n = 0; n < neuronCount; n++) {
+    for (int i = 0; i < dirtyCount; i++) {
+      int n = dirtyList[i];
       if (leak[n]) {
         charge[n] = 0;
       }
@@ -227,6 +240,10 @@ public final class Processor {
       if (!s[n]) {
         s[n] = true;
         firstSeen[touchedCount++] = n;
+        if (!dirty[n]) {
+          dirty[n] = true;
+          dirtyList[dirtyCount++] = n;
+        }
         if (leak[n]) {
           c[n] = 0;
         }

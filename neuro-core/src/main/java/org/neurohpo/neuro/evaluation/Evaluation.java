@@ -92,12 +92,12 @@ public final class Evaluation {
     Eons evolution = new Eons(eons, hardware, train.numInputs(), classes);
     EonsResult result =
         evolution.evolve(
-            () -> new Classifier(train, decoder, simTime, classes)::accuracy,
+            () -> new Classifier(train, decoder, simTime, classes, true)::accuracy,
             mix(seed),
             threads,
             listener);
     Network best = result.best();
-    Classifier scorer = new Classifier(test, decoder, simTime, classes);
+    Classifier scorer = new Classifier(test, decoder, simTime, classes, false);
     double testAccuracy = scorer.accuracy(best);
     describe(best, seed);
     int n = Math.max(1, test.size());
