@@ -1,110 +1,58 @@
 package org.neurohpo.bayes.acquisition;
 
-import org.apache.commons.math3.special.Erf;
+import org.neurohpo.bayes.gp.GaussianProcess;
 
-/** Scores a candidate from its posterior mean and variance; larger is better. */
+/**
+ * Acquisition functions for minimisation, all to be maximised: log expected improvement (default),
+ * lower confidence bound {@code -(mu - beta sigma)} with {@code beta = 2}, and log probability of
+ * improvement {@code log Phi((best - mu)/sigma)}. {@code PORTFOLIO} is resolved by the strategy to
+ * one of the others per suggestion.
+ */
 public enum Acquisition {
-  LOG_EI {
-    @Override
-    public double score(double mean, double variance, double best) {
-      double sd = Math.sqrt(variance);
-      return Math.log(sd) + logH((best - mean) / sd);
-    }
-  },
-  PI {
-    @Override
-    public double score(double mean, double variance, double best) {
-      return logCdf((best - mean) / Math.sqrt(variance));
-    }
-  },
-  UCB {
-    @Override
-    public double score(double mean, double variance, double best) {
-      return -(mean - 2.0 * Math.sqrt(variance));
-    }
-  };
+  LOG_EI,
+  UCB,
+  PI,
+  PORTFOLIO;
 
-  private static final double LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
-
-  public abstract double score(double mean, double variance, double best);
+  static final double BETA = 2;
 
   /**
-   * The derivatives of {@link #score} with respect to the mean and the variance, into {@code
-   * out[0]} and {@code out[1]} (Modified).
+   * The acquisition value at {@code x}; when {@code grad} is non-null it receives the gradient with
+   * respect to {@code x}.
    */
-  public void derivatives(double mean, double variance, double best, double[] out) {
-    double sd = Math.sqrt(variance);
-    double z = (best - mean) / sd;
+  public double value(GaussianProcess gp, double best, double[] x, double[] grad) {
+    int d = x.length;
+    double[] dMu = grad != null ? new double[d] : null;
+    double[] dVar = grad != null ? new double[d] : null;
+    double[] mv = gp.predict(x, dMu, dVar);
+    double sigma = Math.sqrt(mv[1]);
+    double z = (best - mv[0]) / sigma;
+    double value;
+    double dz = 0;
+    double dSigma = 0;
     switch (this) {
-      case LOG_EI -> {
-        double ratio = Math.exp(logCdf(z) - logH(z)); // Φ(z) / h(z)
-        out[0] = -ratio / sd;
-        double dSd = 1 / sd - ratio * z / sd;
-        out[1] = dSd / (2 * sd);
-      }
+      case UCB -> value = -(mv[0] - BETA * sigma);
       case PI -> {
-        double ratio = Math.exp(-0.5 * z * z - LOG_SQRT_2PI - logCdf(z)); // φ/Φ
-        out[0] = -ratio / sd;
-        out[1] = -ratio * z / sd / (2 * sd);
+        value = LogExpectedImprovement.logCdf(z);
+        dz = LogExpectedImprovement.dLogCdf(z);
       }
       default -> {
-        out[0] = -1;
-        out[1] = 2.0 / (2 * sd);
+        value = Math.log(sigma) + LogExpectedImprovement.logH(z);
+        dz = LogExpectedImprovement.dLogH(z);
+        dSigma = 1 / sigma;
       }
     }
-  }
-
-  /** log(φ(z) + z Φ(z)), stable for all z. */
-  static double logH(double z) {
-    if (z > -5) {
-      return Math.log(Math.max(pdf(z) + z * cdf(z), Double.MIN_NORMAL));
-    }
-    // φ(z) + zΦ(z) = φ(z) (1 - x R(x)) with x = -z and R the Mills ratio Φ(-x)/φ(x)
-    double x = -z;
-    double oneMinusXr;
-    if (x < 25) {
-      oneMinusXr = 1 - x * millsRatio(x);
-    } else {
-      double x2 = x * x;
-      oneMinusXr = (1 / x2) * (1 - 3 / x2 + 15 / (x2 * x2));
-    }
-    return -0.5 * z * z - LOG_SQRT_2PI + Math.log(oneMinusXr);
-  }
-
-  /** Mills ratio R(x) = Φ(-x) / φ(x) for x > 0, by continued fraction (Lentz). */
-  static double millsRatio(double x) {
-    double tiny = 1e-300;
-    double f = x;
-    double c = x;
-    double d = 0;
-    for (int k = 1; k < 500; k++) {
-      d = x + k * d;
-      d = Math.abs(d) < tiny ? tiny : d;
-      c = x + k / c;
-      c = Math.abs(c) < tiny ? tiny : c;
-      d = 1 / d;
-      double delta = c * d;
-      f *= delta;
-      if (Math.abs(delta - 1) < 1e-16) {
-        break;
+    if (grad != null) {
+      for (int j = 0; j < d; j++) {
+        double ds = dVar[j] / (2 * sigma);
+        if (this == UCB) {
+          grad[j] = -(dMu[j] - BETA * ds);
+        } else {
+          double dzj = (-dMu[j] - z * ds) / sigma;
+          grad[j] = dSigma * ds + dz * dzj;
+        }
       }
     }
-    return 1 / f;
-  }
-
-  static double pdf(double z) {
-    return Math.exp(-0.5 * z * z - LOG_SQRT_2PI);
-  }
-
-  static double cdf(double z) {
-    return 0.5 * Erf.erfc(-z / Math.sqrt(2));
-  }
-
-  static double logCdf(double z) {
-    if (z > -5) {
-      return Math.log(cdf(z));
-    }
-    double x = -z;
-    return -0.5 * z * z - LOG_SQRT_2PI + Math.log(millsRatio(x));
+    return value;
   }
 }

@@ -1,226 +1,277 @@
 package org.neurohpo.bayes.gp;
 
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
 
 /**
- * A GP posterior for fixed hyperparameters over standardised targets (see the package doc).
- * Observations can be appended in O(n²) (fantasies for batch suggestions, new results between
- * hyperparameter refits). Not thread-safe.
+ * Exact GP regression on unit-cube inputs with a Matern-5/2 ARD kernel. Outputs are standardised
+ * internally; predictions are in the caller's units. Observation {@code i} has noise variance
+ * {@code noise * w_i} ({@code w_i = 1/count} for a mean of repeated runs). Immutable: {@link
+ * #append} returns a new model sharing the Cholesky rows (O(n^2) incremental update).
  */
 public final class GaussianProcess {
-  private static final double SQRT5 = Math.sqrt(5);
-  private static final double[] JITTERS = {0, 1e-8, 1e-6, 1e-4, 1e-2};
 
-  private final Hyper hyper;
-  private final int d;
-  private final double[] invLength2; // 1 / l_i²
-  private final double signal;
+  private final double[][] x;
+  private final double[] y;
+  private final double[] w;
+  private final Hyperparameters hyper;
+  private final double yMean;
+  private final double yStd;
+  private final double[] invLs;
+  private final double s2;
   private final double noise;
-  private int n;
-  private int capacity;
-  private double[][] x;
-  private double[] y;
-  private double[] l; // capacity x capacity, row stride = capacity
-  private double[] alpha;
-  private double jitter;
-  private double[] work;
+  private final Cholesky chol;
+  private final double[] alpha;
 
-  private GaussianProcess(Hyper hyper, int capacity) {
-    this.hyper = hyper;
-    this.d = hyper.dims();
-    this.invLength2 = new double[d];
-    for (int i = 0; i < d; i++) {
-      invLength2[i] = 1.0 / (hyper.lengthscale(i) * hyper.lengthscale(i));
+  private GaussianProcess(
+      double[][] x,
+      double[] y,
+      double[] w,
+      Hyperparameters h,
+      double yMean,
+      double yStd,
+      Cholesky chol) {
+    this.x = x;
+    this.y = y;
+    this.w = w;
+    this.hyper = h;
+    this.yMean = yMean;
+    this.yStd = yStd;
+    double[] ls = h.lengthscales();
+    invLs = new double[ls.length];
+    for (int i = 0; i < ls.length; i++) {
+      invLs[i] = 1 / ls[i];
     }
-    this.signal = hyper.signal();
-    this.noise = hyper.noise();
-    this.capacity = Math.max(8, capacity);
-    this.x = new double[this.capacity][];
-    this.y = new double[this.capacity];
-    this.l = new double[this.capacity * this.capacity];
-    this.work = new double[this.capacity];
+    s2 = h.signalVariance();
+    noise = h.noiseVariance();
+    this.chol = chol != null ? chol : Cholesky.factor(kernelMatrix(), x.length);
+    double[] z = new double[y.length];
+    for (int i = 0; i < y.length; i++) {
+      z[i] = (y[i] - yMean) / yStd;
+    }
+    alpha = this.chol.backward(this.chol.forward(z));
   }
 
-  /** Conditions the GP on {@code n} points (rows of x) with standardised targets y. */
-  public static GaussianProcess fit(Hyper hyper, double[][] x, double[] y, int extraCapacity) {
-    GaussianProcess gp = new GaussianProcess(hyper, x.length + extraCapacity);
-    gp.n = x.length;
-    for (int i = 0; i < x.length; i++) {
-      gp.x[i] = x[i];
-      gp.y[i] = y[i];
-    }
-    gp.factor();
-    return gp;
+  /** A model with given hyperparameters (no fitting); {@code w} may be null (all ones). */
+  public static GaussianProcess of(double[][] x, double[] y, double[] w, Hyperparameters h) {
+    double[] ww = w != null ? w.clone() : ones(y.length);
+    double[] ms = meanStd(y);
+    return new GaussianProcess(copy(x), y.clone(), ww, h, ms[0], ms[1], null);
   }
 
-  private void factor() {
-    double[] k = new double[n * n];
-    for (double j : JITTERS) {
-      for (int a = 0; a < n; a++) {
-        for (int b = 0; b <= a; b++) {
-          double v = kernel(x[a], x[b]);
-          k[a * n + b] = v;
-          k[b * n + a] = v;
-        }
-        k[a * n + a] = signal + noise + j * signal;
+  /**
+   * Fits hyperparameters by maximum a-posteriori marginal likelihood with L-BFGS from the warm
+   * start (if any), the prior mode and {@code restarts} prior draws, then returns the model.
+   */
+  public static GaussianProcess fit(
+      double[][] x,
+      double[] y,
+      double[] w,
+      double[] lsPriorMean,
+      Hyperparameters warm,
+      int restarts,
+      long seed) {
+    if (x.length == 0 || x.length != y.length) {
+      throw new IllegalArgumentException(
+          "need as many inputs as outputs (at least 1), got " + x.length + " and " + y.length);
+    }
+    double[] ww = w != null ? w.clone() : ones(y.length);
+    double[] ms = meanStd(y);
+    double[] z = new double[y.length];
+    for (int i = 0; i < y.length; i++) {
+      z[i] = (y[i] - ms[0]) / ms[1];
+    }
+    int d = x[0].length;
+    double[] prior = lsPriorMean != null ? lsPriorMean : defaultPrior(d);
+    if (prior.length != d) {
+      throw new IllegalArgumentException(
+          "need " + d + " lengthscale prior means, got " + prior.length);
+    }
+    MarginalLikelihood ml = new MarginalLikelihood(x, z, ww, prior);
+    List<double[]> starts = new ArrayList<>();
+    if (warm != null && warm.lengthscales().length == d) {
+      starts.add(warm.toTheta());
+    }
+    double[] mode = new double[d + 2];
+    System.arraycopy(prior, 0, mode, 0, d);
+    mode[d + 1] = Math.log(1e-3);
+    starts.add(mode);
+    SplittableRandom rng = new SplittableRandom(seed);
+    for (int r = 0; r < restarts; r++) {
+      double[] t = new double[d + 2];
+      for (int i = 0; i < d; i++) {
+        t[i] = prior[i] + Math.sqrt(3) * gauss(rng);
       }
-      if (Cholesky.factor(k, n)) {
-        jitter = j * signal;
-        for (int a = 0; a < n; a++) {
-          System.arraycopy(k, a * n, l, a * capacity, a + 1);
-        }
-        solveAlpha();
-        return;
+      t[d] = gauss(rng);
+      t[d + 1] = Math.log(1e-3) + 2.5 * gauss(rng);
+      starts.add(t);
+    }
+    double best = Double.POSITIVE_INFINITY;
+    double[] bestTheta = mode;
+    double[] lo = ml.lower();
+    double[] hi = ml.upper();
+    for (double[] t : starts) {
+      double v = Lbfgs.minimize(ml, t, lo, hi, 60);
+      if (v < best) {
+        best = v;
+        bestTheta = t;
       }
     }
-    throw new IllegalStateException("kernel matrix not positive definite even with jitter");
+    Hyperparameters h = Hyperparameters.fromTheta(bestTheta);
+    return new GaussianProcess(copy(x), y.clone(), ww, h, ms[0], ms[1], null);
   }
 
-  private void solveAlpha() {
-    alpha = Arrays.copyOf(y, n);
-    Cholesky.forward(l, n, capacity, alpha);
-    Cholesky.backward(l, n, capacity, alpha);
+  /** Prior mean of the log lengthscale of a continuous, integer or ordinal input (l ~ 0.67). */
+  public static final double LOG_LENGTHSCALE_PRIOR = -0.4;
+
+  /** Prior mean of the log lengthscale of a one-hot (categorical) input (l ~ 4.5). */
+  public static final double LOG_LENGTHSCALE_PRIOR_CATEGORICAL = 1.5;
+
+  /** Default prior means of log lengthscales ({@link #LOG_LENGTHSCALE_PRIOR} for every input). */
+  public static double[] defaultPrior(int d) {
+    double[] p = new double[d];
+    java.util.Arrays.fill(p, LOG_LENGTHSCALE_PRIOR);
+    return p;
   }
 
-  /** Adds one observation (standardised target) without refitting hyperparameters: O(n²). */
-  public void append(double[] xNew, double yNew) {
-    if (n == capacity) {
-      grow();
-    }
-    double[] row = new double[n + 1];
+  private static double gauss(SplittableRandom rng) {
+    double u = rng.nextDouble();
+    double v = rng.nextDouble();
+    return Math.sqrt(-2 * Math.log(1 - u)) * Math.cos(2 * Math.PI * v);
+  }
+
+  /**
+   * The model with one more observation and the same hyperparameters and standardisation
+   * (incremental Cholesky, O(n^2)); falls back to a full factorisation when needed.
+   */
+  public GaussianProcess append(double[] xNew, double yNew, double wNew) {
+    int n = x.length;
+    double[][] x2 = java.util.Arrays.copyOf(x, n + 1);
+    x2[n] = xNew.clone();
+    double[] y2 = java.util.Arrays.copyOf(y, n + 1);
+    y2[n] = yNew;
+    double[] w2 = java.util.Arrays.copyOf(w, n + 1);
+    w2[n] = wNew;
+    double[] k = new double[n];
     for (int i = 0; i < n; i++) {
-      row[i] = kernel(x[i], xNew);
+      k[i] = kernel(x[i], xNew);
     }
-    Cholesky.forward(l, n, capacity, row);
-    double s = signal + noise + jitter;
-    for (int i = 0; i < n; i++) {
-      s -= row[i] * row[i];
-    }
-    row[n] = Math.sqrt(Math.max(s, 1e-12 * signal));
-    System.arraycopy(row, 0, l, n * capacity, n + 1);
-    x[n] = xNew;
-    y[n] = yNew;
-    n++;
-    solveAlpha();
+    Cholesky c = chol.append(k, s2 + noise * wNew);
+    return new GaussianProcess(x2, y2, w2, hyper, yMean, yStd, c);
   }
 
-  private void grow() {
-    int c = capacity * 2;
-    double[] nl = new double[c * c];
-    for (int a = 0; a < n; a++) {
-      System.arraycopy(l, a * capacity, nl, a * c, a + 1);
-    }
-    l = nl;
-    x = Arrays.copyOf(x, c);
-    y = Arrays.copyOf(y, c);
-    capacity = c;
-    work = new double[c];
-  }
-
-  /** Forgets the observations appended after the first {@code size} (fantasies). */
-  public void truncate(int size) {
-    if (size < 0 || size > n) {
-      throw new IllegalArgumentException("cannot truncate " + n + " observations to " + size);
-    }
-    n = size;
-    solveAlpha();
-  }
-
-  public int size() {
-    return n;
-  }
-
-  public Hyper hyper() {
+  public Hyperparameters hyperparameters() {
     return hyper;
   }
 
-  /**
-   * Posterior mean and variance at {@code xs} (standardised scale) into {@code out[0]}, {@code
-   * out[1]} (Modified). Allocation-free.
-   */
-  public void predict(double[] xs, double[] out) {
-    double[] k = work.length >= n ? work : new double[n];
-    double mean = 0;
-    for (int i = 0; i < n; i++) {
-      k[i] = kernel(x[i], xs);
-      mean += k[i] * alpha[i];
-    }
-    // forward solve L v = k in place; variance = k(x,x) - |v|²
-    double v2 = 0;
-    for (int i = 0; i < n; i++) {
-      int ri = i * capacity;
-      double s = k[i];
-      for (int j = 0; j < i; j++) {
-        s -= l[ri + j] * k[j];
-      }
-      double vi = s / l[ri + i];
-      k[i] = vi;
-      v2 += vi * vi;
-    }
-    out[0] = mean;
-    out[1] = Math.max(signal - v2, 1e-12 * signal);
+  public int size() {
+    return x.length;
   }
 
-  /**
-   * Posterior mean and variance with their gradients with respect to {@code xs}: O(n² + n·d).
-   *
-   * @param out Modified: {@code out[0]} mean, {@code out[1]} variance
-   * @param dMean Modified: the mean's gradient (length d)
-   * @param dVar Modified: the variance's gradient (length d)
-   */
-  public void predictWithGradient(double[] xs, double[] out, double[] dMean, double[] dVar) {
-    double[] k = new double[n];
-    double[] dkCommon = new double[n]; // dk_i/dxs_j = -dkCommon_i (xs_j - x_ij) / l_j²
-    double mean = 0;
-    for (int i = 0; i < n; i++) {
-      double r2 = 0;
-      for (int j = 0; j < d; j++) {
-        double t = xs[j] - x[i][j];
-        r2 += t * t * invLength2[j];
-      }
-      double r = Math.sqrt(r2);
-      double e = Math.exp(-SQRT5 * r);
-      k[i] = signal * (1 + SQRT5 * r + 5.0 / 3.0 * r2) * e;
-      dkCommon[i] = signal * (5.0 / 3.0) * (1 + SQRT5 * r) * e;
-      mean += k[i] * alpha[i];
-    }
-    double[] beta = k.clone(); // K⁻¹ k
-    Cholesky.forward(l, n, capacity, beta);
-    double v2 = 0;
-    for (int i = 0; i < n; i++) {
-      v2 += beta[i] * beta[i];
-    }
-    Cholesky.backward(l, n, capacity, beta);
-    java.util.Arrays.fill(dMean, 0);
-    java.util.Arrays.fill(dVar, 0);
-    for (int i = 0; i < n; i++) {
-      double[] xi = x[i];
-      for (int j = 0; j < d; j++) {
-        double dk = -dkCommon[i] * (xs[j] - xi[j]) * invLength2[j];
-        dMean[j] += alpha[i] * dk;
-        dVar[j] -= 2 * beta[i] * dk;
-      }
-    }
-    out[0] = mean;
-    out[1] = Math.max(signal - v2, 1e-12 * signal);
+  /** Noise variance of a single observation in the caller's units. */
+  public double noiseVariance() {
+    return noise * yStd * yStd;
   }
 
-  /** The posterior mean only: O(n). */
-  public double mean(double[] xs) {
-    double mean = 0;
-    for (int i = 0; i < n; i++) {
-      mean += kernel(x[i], xs) * alpha[i];
-    }
-    return mean;
+  /** Signal variance in the caller's units. */
+  public double signalVariance() {
+    return s2 * yStd * yStd;
   }
 
   double kernel(double[] a, double[] b) {
-    double r2 = 0;
-    for (int i = 0; i < d; i++) {
-      double t = a[i] - b[i];
-      r2 += t * t * invLength2[i];
+    return s2 * Matern52.fromR(Math.sqrt(Matern52.r2(a, b, invLs)));
+  }
+
+  private double[] kernelMatrix() {
+    int n = x.length;
+    double[] k = new double[n * n];
+    for (int a = 0; a < n; a++) {
+      k[a * n + a] = s2 + noise * w[a];
+      for (int b = 0; b < a; b++) {
+        double v = kernel(x[a], x[b]);
+        k[a * n + b] = v;
+        k[b * n + a] = v;
+      }
     }
-    double r = Math.sqrt(r2);
-    return signal * (1 + SQRT5 * r + 5.0 / 3.0 * r2) * Math.exp(-SQRT5 * r);
+    return k;
+  }
+
+  /** Posterior mean at {@code p} (O(n d), no variance). */
+  public double mean(double[] p) {
+    double m = 0;
+    for (int i = 0; i < x.length; i++) {
+      m += alpha[i] * s2 * Matern52.fromR(Math.sqrt(Matern52.r2(x[i], p, invLs)));
+    }
+    return yMean + yStd * m;
+  }
+
+  /** Posterior {@code {mean, variance}} of the latent function at {@code p}. */
+  public double[] predict(double[] p) {
+    return predict(p, null, null);
+  }
+
+  /**
+   * Posterior {@code {mean, variance}} at {@code p}; when {@code dMean}/{@code dVar} are non-null
+   * they receive the gradients with respect to {@code p}.
+   */
+  public double[] predict(double[] p, double[] dMean, double[] dVar) {
+    int n = x.length;
+    int d = p.length;
+    double[] k = new double[n];
+    double[] r = new double[n];
+    for (int i = 0; i < n; i++) {
+      r[i] = Math.sqrt(Matern52.r2(x[i], p, invLs));
+      k[i] = s2 * Matern52.fromR(r[i]);
+    }
+    double mean = Lbfgs.dot(k, alpha);
+    double[] v = chol.forward(k);
+    double var = Math.max(s2 - Lbfgs.dot(v, v), 1e-12 * s2);
+    if (dMean != null) {
+      double[] kinvK = chol.backward(v);
+      java.util.Arrays.fill(dMean, 0);
+      java.util.Arrays.fill(dVar, 0);
+      for (int i = 0; i < n; i++) {
+        double g = -s2 * Matern52.gradFactor(r[i]);
+        double[] xi = x[i];
+        for (int j = 0; j < d; j++) {
+          double dk = g * (p[j] - xi[j]) * invLs[j] * invLs[j];
+          dMean[j] += alpha[i] * dk;
+          dVar[j] -= 2 * kinvK[i] * dk;
+        }
+      }
+      for (int j = 0; j < d; j++) {
+        dMean[j] *= yStd;
+        dVar[j] *= yStd * yStd;
+      }
+    }
+    return new double[] {yMean + yStd * mean, var * yStd * yStd};
+  }
+
+  private static double[] meanStd(double[] y) {
+    double m = 0;
+    for (double v : y) {
+      m += v / y.length;
+    }
+    double s = 0;
+    for (double v : y) {
+      s += (v - m) * (v - m);
+    }
+    s = y.length > 1 ? Math.sqrt(s / (y.length - 1)) : 1;
+    return new double[] {m, s > 1e-12 ? s : 1};
+  }
+
+  private static double[] ones(int n) {
+    double[] o = new double[n];
+    java.util.Arrays.fill(o, 1);
+    return o;
+  }
+
+  private static double[][] copy(double[][] x) {
+    double[][] c = new double[x.length][];
+    for (int i = 0; i < x.length; i++) {
+      c[i] = x[i].clone();
+    }
+    return c;
   }
 }

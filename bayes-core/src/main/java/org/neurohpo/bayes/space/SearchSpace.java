@@ -1,261 +1,268 @@
 package org.neurohpo.bayes.space;
 
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * Parameters (with optional conditions) and constraints. A point is a map from the names of its
- * active parameters to typed values. The GP sees a point as a vector in the unit cube of {@link
- * #dims()} coordinates; an inactive parameter's coordinates are 0.5.
+ * An ordered list of parameters with optional conditions (parent/values) and constraints.
+ *
+ * <p>A configuration is a {@code Map<String,Object>} holding exactly the active parameters with
+ * canonical typed values. Its encoding is a point of the unit cube of dimension {@link #dim()};
+ * inactive parameters are encoded at 0.5 (numeric) or all-zero (one-hot).
  */
 public final class SearchSpace {
-  private static final int MAX_REJECTIONS = 10_000;
+
+  /** Finite spaces up to this many raw combinations are enumerated. */
+  public static final long ENUMERATION_LIMIT = 200_000;
 
   private final List<Parameter> parameters;
-  private final Map<String, Condition> conditions; // values in the parent's Java type
+  private final Map<String, Condition> conditions;
   private final List<Constraint> constraints;
-  private final Map<String, Integer> offsets = new LinkedHashMap<>();
-  private final int dims;
+  private final Map<String, Integer> index = new HashMap<>();
+  private final int[] offsets;
+  private final int dim;
+  private List<Map<String, Object>> enumerated;
 
   public SearchSpace(
       List<Parameter> parameters, Map<String, Condition> conditions, List<Constraint> constraints) {
+    if (parameters == null || parameters.isEmpty()) {
+      throw new IllegalArgumentException("search space needs at least one parameter");
+    }
     this.parameters = List.copyOf(parameters);
-    Map<String, Condition> canonical = new LinkedHashMap<>();
-    conditions.forEach((k, c) -> canonical.put(k, c));
-    this.conditions = canonical;
+    this.conditions = Map.copyOf(conditions);
     this.constraints = List.copyOf(constraints);
-    if (this.parameters.isEmpty()) {
-      throw new SearchSpaceException("a search space needs at least one parameter");
-    }
+    offsets = new int[parameters.size()];
     int d = 0;
-    for (Parameter p : this.parameters) {
-      if (offsets.put(p.name(), d) != null) {
-        throw new SearchSpaceException("parameter '" + p.name() + "' is defined twice");
+    for (int i = 0; i < parameters.size(); i++) {
+      Parameter p = parameters.get(i);
+      if (index.put(p.name(), i) != null) {
+        throw new IllegalArgumentException("parameter '" + p.name() + "' is defined twice");
       }
-      d += p.dims();
+      offsets[i] = d;
+      d += p.width();
     }
-    this.dims = d;
-    for (Map.Entry<String, Condition> e : this.conditions.entrySet()) {
-      Parameter parent = parameter(e.getValue().parent());
-      if (indexOf(parent.name()) >= indexOf(e.getKey())) {
-        throw new SearchSpaceException(
-            "parameter '"
-                + e.getKey()
-                + "': its parent '"
-                + parent.name()
-                + "' must be defined before it");
-      }
-      List<Object> values = new ArrayList<>();
-      for (Object v : e.getValue().values()) {
-        values.add(parent.check(v));
-      }
-      e.setValue(new Condition(parent.name(), values));
+    dim = d;
+    for (var e : conditions.entrySet()) {
+      checkCondition(e.getKey(), e.getValue());
     }
   }
 
-  public SearchSpace(List<Parameter> parameters) {
-    this(parameters, Map.of(), List.of());
+  /** A space without conditions or constraints. */
+  public static SearchSpace of(Parameter... parameters) {
+    return new SearchSpace(List.of(parameters), Map.of(), List.of());
+  }
+
+  private void checkCondition(String child, Condition c) {
+    Integer ci = index.get(child);
+    Integer pi = index.get(c.parent());
+    if (ci == null) {
+      throw new IllegalArgumentException("condition on unknown parameter '" + child + "'");
+    }
+    if (pi == null) {
+      throw new IllegalArgumentException(
+          "parameter '" + child + "': condition parent '" + c.parent() + "' is not defined");
+    }
+    if (pi >= ci) {
+      throw new IllegalArgumentException(
+          "parameter '" + child + "': parent '" + c.parent() + "' must be defined before it");
+    }
+    for (Object v : c.values()) {
+      parameters.get(pi).canonical(v);
+    }
   }
 
   public List<Parameter> parameters() {
     return parameters;
   }
 
-  public List<Constraint> constraints() {
-    return constraints;
-  }
-
-  public Map<String, Condition> conditions() {
-    return Collections.unmodifiableMap(conditions);
-  }
-
-  public int dims() {
-    return dims;
-  }
-
-  public Set<String> names() {
-    return offsets.keySet();
-  }
-
   public Parameter parameter(String name) {
-    Integer i = offsets.containsKey(name) ? indexOf(name) : null;
+    Integer i = index.get(name);
     if (i == null) {
-      throw new SearchSpaceException("unknown parameter '" + name + "'");
+      throw new IllegalArgumentException("unknown parameter '" + name + "'");
     }
     return parameters.get(i);
   }
 
-  private int indexOf(String name) {
-    for (int i = 0; i < parameters.size(); i++) {
-      if (parameters.get(i).name().equals(name)) {
-        return i;
-      }
-    }
-    return -1;
+  public Map<String, Condition> conditions() {
+    return conditions;
   }
 
-  /** Which unit-cube coordinates belong to float parameters (continuous ones). */
-  public boolean[] continuousCoordinates() {
-    boolean[] mask = new boolean[dims];
-    for (Parameter p : parameters) {
-      if (p instanceof Parameter.FloatParameter) {
-        mask[offsets.get(p.name())] = true;
-      }
-    }
-    return mask;
+  public List<Constraint> constraints() {
+    return constraints;
   }
 
-  /** Whether every parameter takes finitely many values. */
-  public boolean finite() {
-    return parameters.stream().allMatch(Parameter::finite);
+  /** Dimension of the unit-cube encoding. */
+  public int dim() {
+    return dim;
   }
 
-  /** Unit-cube coordinates of a valid point. */
-  public double[] encode(Map<String, Object> point) {
-    double[] u = new double[dims];
-    for (Parameter p : parameters) {
-      int o = offsets.get(p.name());
-      if (point.containsKey(p.name())) {
-        p.encode(point.get(p.name()), u, o);
-      } else {
-        for (int k = 0; k < p.dims(); k++) {
-          u[o + k] = 0.5;
-        }
-      }
-    }
-    return u;
+  /** Offset of parameter {@code i} in the encoding. */
+  public int offset(int i) {
+    return offsets[i];
   }
 
-  /** The point nearest to unit-cube coordinates (its constraints are not checked). */
-  public Map<String, Object> decode(double[] u) {
-    Map<String, Object> point = new LinkedHashMap<>();
-    for (Parameter p : parameters) {
-      if (active(p.name(), point)) {
-        point.put(p.name(), p.decode(u, offsets.get(p.name())));
-      }
-    }
-    return point;
-  }
-
-  private boolean active(String name, Map<String, Object> partial) {
+  /** Whether parameter {@code name} is active given the (partial) assignment {@code values}. */
+  public boolean isActive(String name, Map<String, Object> values) {
     Condition c = conditions.get(name);
-    return c == null
-        || (partial.containsKey(c.parent()) && c.values().contains(partial.get(c.parent())));
+    if (c == null) {
+      return true;
+    }
+    Object pv = values.get(c.parent());
+    if (pv == null || !isActive(c.parent(), values)) {
+      return false;
+    }
+    Parameter parent = parameter(c.parent());
+    for (Object v : c.values()) {
+      if (parent.canonical(v).equals(pv)) {
+        return true;
+      }
+    }
+    return false;
   }
 
-  /** Whether the point meets every constraint. */
-  public boolean feasible(Map<String, Object> point) {
+  /**
+   * Canonicalises a loosely typed assignment: numbers get their parameter's type, inactive
+   * parameters are dropped; throws with a message naming the parameter when a value is invalid or
+   * an active parameter is missing.
+   */
+  public Map<String, Object> canonical(Map<String, ?> raw) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Parameter p : parameters) {
+      if (!isActive(p.name(), out)) {
+        continue;
+      }
+      Object v = raw.get(p.name());
+      if (v == null) {
+        throw new IllegalArgumentException("parameter '" + p.name() + "' is active but missing");
+      }
+      out.put(p.name(), p.canonical(v));
+    }
+    return out;
+  }
+
+  /** Whether {@code config} is canonical, complete, and satisfies every constraint. */
+  public boolean isValid(Map<String, Object> config) {
+    int active = 0;
+    for (Parameter p : parameters) {
+      if (isActive(p.name(), config)) {
+        if (!p.accepts(config.get(p.name()))) {
+          return false;
+        }
+        active++;
+      }
+    }
+    return active == config.size() && satisfiesConstraints(config);
+  }
+
+  public boolean satisfiesConstraints(Map<String, Object> config) {
     for (Constraint c : constraints) {
-      if (!c.holds(point)) {
+      if (!c.test(config)) {
         return false;
       }
     }
     return true;
   }
 
-  /**
-   * Checks a point: every active parameter present with a valid value, no inactive or unknown one,
-   * every constraint met. Returns it with canonical types.
-   */
-  public Map<String, Object> validate(Map<String, ?> point) {
-    for (String k : point.keySet()) {
-      if (!offsets.containsKey(k)) {
-        throw new SearchSpaceException("unknown parameter '" + k + "'");
+  /** Unit-cube encoding of a canonical configuration. */
+  public double[] encode(Map<String, Object> config) {
+    double[] u = new double[dim];
+    for (int i = 0; i < parameters.size(); i++) {
+      Parameter p = parameters.get(i);
+      Object v = config.get(p.name());
+      if (v != null) {
+        p.encode(v, u, offsets[i]);
+      } else if (p.width() == 1) {
+        u[offsets[i]] = 0.5;
       }
     }
+    return u;
+  }
+
+  /** Nearest configuration to a unit-cube point (may violate constraints). */
+  public Map<String, Object> decode(double[] u) {
     Map<String, Object> out = new LinkedHashMap<>();
-    for (Parameter p : parameters) {
-      boolean on = active(p.name(), out);
-      if (on && !point.containsKey(p.name())) {
-        throw new SearchSpaceException("parameter '" + p.name() + "' is missing");
-      }
-      if (!on && point.containsKey(p.name())) {
-        throw new SearchSpaceException(
-            "parameter '" + p.name() + "' is inactive here (" + conditions.get(p.name()) + ")");
-      }
-      if (on) {
-        out.put(p.name(), p.check(point.get(p.name())));
-      }
-    }
-    for (Constraint c : constraints) {
-      if (!c.holds(out)) {
-        throw new SearchSpaceException("point " + out + " breaks constraint \"" + c.text() + "\"");
+    for (int i = 0; i < parameters.size(); i++) {
+      Parameter p = parameters.get(i);
+      if (isActive(p.name(), out)) {
+        out.put(p.name(), p.decode(u, offsets[i]));
       }
     }
     return out;
   }
 
-  /** A feasible point drawn uniformly (by rejection when there are constraints). */
+  /** A uniform valid configuration (rejection sampling on constraints), or an exception. */
   public Map<String, Object> sample(SplittableRandom rng) {
-    for (int i = 0; i < MAX_REJECTIONS; i++) {
-      Map<String, Object> point = new LinkedHashMap<>();
+    for (int attempt = 0; attempt < 10_000; attempt++) {
+      Map<String, Object> out = new LinkedHashMap<>();
       for (Parameter p : parameters) {
-        if (active(p.name(), point)) {
-          point.put(p.name(), p.sample(rng));
+        if (isActive(p.name(), out)) {
+          out.put(p.name(), p.sample(rng));
         }
       }
-      if (feasible(point)) {
-        return point;
+      if (satisfiesConstraints(out)) {
+        return out;
       }
     }
-    throw new SearchSpaceException(
-        "no feasible point found in "
-            + MAX_REJECTIONS
-            + " draws: are the constraints satisfiable?");
+    throw new IllegalStateException("no valid configuration found in 10000 draws");
   }
 
-  /** Every feasible point of a finite space, in lexicographic order; at most {@code limit}. */
-  public List<Map<String, Object>> enumerate(int limit) {
-    if (!finite()) {
-      throw new SearchSpaceException(
-          "only a space of int, categorical and ordinal parameters can be enumerated");
+  /** Whether every parameter is discrete and the raw product is at most the enumeration limit. */
+  public boolean isFinite() {
+    double product = 1;
+    for (Parameter p : parameters) {
+      if (p.cardinality() < 0) {
+        return false;
+      }
+      product *= p.cardinality();
     }
-    List<Map<String, Object>> out = new ArrayList<>();
-    enumerate(0, new LinkedHashMap<>(), out, limit);
-    return Collections.unmodifiableList(out);
+    return product <= ENUMERATION_LIMIT;
   }
 
-  private void enumerate(
-      int i, LinkedHashMap<String, Object> partial, List<Map<String, Object>> out, int limit) {
-    if (out.size() >= limit) {
-      return;
+  /** All valid configurations of a finite space, in lexicographic order of parameter indices. */
+  public synchronized List<Map<String, Object>> enumerate() {
+    if (!isFinite()) {
+      throw new IllegalStateException("space is not finite or exceeds " + ENUMERATION_LIMIT);
     }
+    if (enumerated == null) {
+      List<Map<String, Object>> out = new ArrayList<>();
+      extend(0, new LinkedHashMap<>(), out);
+      enumerated = List.copyOf(out);
+    }
+    return enumerated;
+  }
+
+  private void extend(int i, LinkedHashMap<String, Object> partial, List<Map<String, Object>> out) {
     if (i == parameters.size()) {
-      if (feasible(partial)) {
-        out.add(new LinkedHashMap<>(partial));
+      if (satisfiesConstraints(partial)) {
+        out.add(java.util.Collections.unmodifiableMap(new LinkedHashMap<>(partial)));
       }
       return;
     }
     Parameter p = parameters.get(i);
-    if (!active(p.name(), partial)) {
-      enumerate(i + 1, partial, out, limit);
+    if (!isActive(p.name(), partial)) {
+      extend(i + 1, partial, out);
       return;
     }
-    for (Object v : p.values()) {
-      partial.put(p.name(), v);
-      enumerate(i + 1, partial, out, limit);
+    for (int k = 0; k < p.cardinality(); k++) {
+      partial.put(p.name(), p.valueAt(k));
+      extend(i + 1, partial, out);
       partial.remove(p.name());
     }
   }
 
-  /** The number of grid cells before constraints (capped at Long.MAX_VALUE); -1 if infinite. */
-  public long cardinality() {
-    if (!finite()) {
-      return -1;
-    }
-    long n = 1;
-    try {
-      for (Parameter p : parameters) {
-        n = Math.multiplyExact(n, Math.max(1, p.values().size()));
+  /** A string identifying a configuration (equal configurations give equal keys). */
+  public String key(Map<String, Object> config) {
+    StringBuilder b = new StringBuilder();
+    for (Parameter p : parameters) {
+      Object v = config.get(p.name());
+      if (v != null) {
+        b.append(p.name()).append('=').append(v).append(';');
       }
-    } catch (ArithmeticException e) {
-      return Long.MAX_VALUE;
     }
-    return n;
+    return b.toString();
   }
 }

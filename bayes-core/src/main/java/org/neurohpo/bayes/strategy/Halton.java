@@ -2,41 +2,64 @@ package org.neurohpo.bayes.strategy;
 
 import java.util.SplittableRandom;
 
-/** A Halton sequence in the unit cube with a seeded random shift (Cranley-Patterson). */
-final class Halton {
-  private static final int[] PRIMES = {
-    2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83, 89, 97,
-    101, 103, 107, 109, 113, 127, 131, 137, 139, 149, 151, 157, 163, 167, 173, 179, 181, 191, 193
-  };
+/**
+ * Randomly shifted Halton sequence in {@code [0,1)^d}: coordinate {@code j} of point {@code i} is
+ * the radical inverse of {@code i + 1} in the {@code j}-th prime base plus a seeded shift, mod 1
+ * (Cranley-Patterson rotation).
+ */
+public final class Halton {
 
+  private final int[] bases;
   private final double[] shift;
-  private long index = 1;
+  private long index;
 
-  Halton(int dims, SplittableRandom rng) {
-    shift = new double[dims];
-    for (int i = 0; i < dims; i++) {
-      shift[i] = rng.nextDouble();
+  public Halton(int dim, long seed) {
+    bases = primes(dim);
+    shift = new double[dim];
+    SplittableRandom rng = new SplittableRandom(seed);
+    for (int j = 0; j < dim; j++) {
+      shift[j] = rng.nextDouble();
     }
   }
 
-  double[] next(SplittableRandom rng) {
-    double[] u = new double[shift.length];
-    for (int i = 0; i < u.length; i++) {
-      double v = i < PRIMES.length ? radicalInverse(index, PRIMES[i]) : rng.nextDouble();
-      u[i] = (v + shift[i]) % 1.0;
-    }
+  /** The next point. */
+  public double[] next() {
     index++;
+    double[] u = new double[bases.length];
+    for (int j = 0; j < bases.length; j++) {
+      double v = radicalInverse(index, bases[j]) + shift[j];
+      u[j] = v - Math.floor(v);
+    }
     return u;
   }
 
   static double radicalInverse(long i, int base) {
     double f = 1.0 / base;
     double r = 0;
+    double scale = f;
     while (i > 0) {
-      r += f * (i % base);
+      r += (i % base) * scale;
       i /= base;
-      f /= base;
+      scale *= f;
     }
     return r;
+  }
+
+  private static int[] primes(int n) {
+    int[] p = new int[n];
+    int count = 0;
+    for (int c = 2; count < n; c++) {
+      boolean prime = true;
+      for (int k = 0; k < count && p[k] * p[k] <= c; k++) {
+        if (c % p[k] == 0) {
+          prime = false;
+          break;
+        }
+      }
+      if (prime) {
+        p[count++] = c;
+      }
+    }
+    return p;
   }
 }

@@ -3,129 +3,132 @@ package org.neurohpo.bayes.space;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class SearchSpaceTest {
+
   private static final String ENCODING =
       """
       {"parameters": [
-        {"name": "encoder", "type": "cat", "choices": ["bins", "rate"]},
-        {"name": "bins", "type": "int", "low": 2, "high": 8,
-         "condition": {"parent": "encoder", "values": ["bins"]}},
-        {"name": "maxSpikes", "type": "ordinal", "values": [1, 2, 4, 8],
-         "condition": {"parent": "encoder", "values": ["rate"]}},
-        {"name": "interval", "type": "int", "low": 1, "high": 4,
-         "condition": {"parent": "encoder", "values": ["rate"]}},
-        {"name": "simTime", "type": "ordinal", "values": [10, 20, 40]}
-      ],
-      "constraints": ["maxSpikes * interval < simTime"]}
+        {"name": "encoder", "type": "cat", "choices": ["bins", "rate", "temporal"]},
+        {"name": "bins", "type": "ordinal", "values": [2, 4, 8, 16], "when": {"encoder": ["bins"]}},
+        {"name": "window", "type": "int", "low": 1, "high": 10},
+        {"name": "lr", "type": "float", "low": 1e-4, "high": 1e-1, "log": true, "when": {"encoder": ["rate", "temporal"]}}
+       ],
+       "constraints": [{"if": {"encoder": ["temporal"]}, "then": {"window": [4, 5, 6, 7, 8]}}]}
       """;
 
   @Test
-  void readsTheBenchHarnessForm() {
+  void acceptsTheBenchHarnessArrayFormat() {
     SearchSpace s =
-        SearchSpaceJson.parse(
+        SpaceJson.parse(
             "[{\"name\":\"x1\",\"type\":\"float\",\"low\":-5,\"high\":10},"
                 + "{\"name\":\"x2\",\"type\":\"int\",\"low\":0,\"high\":15},"
                 + "{\"name\":\"v\",\"type\":\"cat\",\"choices\":[\"a\",\"b\",\"c\"]},"
-                + "{\"name\":\"o\",\"type\":\"ordinal\",\"values\":[1,2,8]}]");
-    assertThat(s.dims()).isEqualTo(1 + 1 + 3 + 1);
-    assertThat(s.finite()).isFalse();
+                + "{\"name\":\"o\",\"type\":\"ordinal\",\"values\":[1,2,4.5]}]");
+    assertThat(s.parameters()).hasSize(4);
+    assertThat(s.dim()).isEqualTo(6);
+    Map<String, Object> c = s.sample(new SplittableRandom(1));
+    assertThat(c.get("x1")).isInstanceOf(Double.class);
+    assertThat(c.get("x2")).isInstanceOf(Long.class);
+    assertThat(c.get("v")).isInstanceOf(String.class);
+    assertThat(c.get("o")).isInstanceOf(Double.class);
+    assertThat(s.isValid(c)).isTrue();
   }
 
   @Test
-  void encodingRoundTripsEveryKind() {
-    SearchSpace s = SearchSpaceJson.parse(ENCODING);
-    SplittableRandom rng = new SplittableRandom(1);
+  void rejectsInvertedBoundsNamingTheParameter() {
+    assertThatThrownBy(
+            () -> SpaceJson.parse("[{\"name\":\"lr\",\"type\":\"float\",\"low\":1,\"high\":0}]"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'lr'")
+        .hasMessageContaining("low < high");
+  }
+
+  @Test
+  void rejectsUnknownTypeAndLogWithNonPositiveLow() {
+    assertThatThrownBy(() -> SpaceJson.parse("[{\"name\":\"k\",\"type\":\"complex\"}]"))
+        .hasMessageContaining("'k'")
+        .hasMessageContaining("unknown type");
+    assertThatThrownBy(
+            () ->
+                SpaceJson.parse(
+                    "[{\"name\":\"lr\",\"type\":\"float\",\"low\":0,\"high\":1,\"log\":true}]"))
+        .hasMessageContaining("'lr'")
+        .hasMessageContaining("low > 0");
+  }
+
+  @Test
+  void rejectsConditionOnUndefinedParentNamingBoth() {
+    assertThatThrownBy(
+            () ->
+                SpaceJson.parse(
+                    "[{\"name\":\"bins\",\"type\":\"int\",\"low\":1,\"high\":3,"
+                        + "\"when\":{\"encoder\":[\"bins\"]}}]"))
+        .hasMessageContaining("'bins'")
+        .hasMessageContaining("'encoder'");
+  }
+
+  @Test
+  void conditionalParameterIsActiveOnlyForItsParentValue() {
+    SearchSpace s = SpaceJson.parse(ENCODING);
+    Map<String, Object> bins = s.canonical(Map.of("encoder", "bins", "bins", 4, "window", 3));
+    assertThat(bins).containsOnlyKeys("encoder", "bins", "window");
+    assertThat(s.isValid(bins)).isTrue();
+    Map<String, Object> rate =
+        s.canonical(Map.of("encoder", "rate", "bins", 4, "window", 3, "lr", 0.01));
+    assertThat(rate).containsOnlyKeys("encoder", "window", "lr");
+    assertThatThrownBy(() -> s.canonical(Map.of("encoder", "rate", "window", 3)))
+        .hasMessageContaining("'lr' is active but missing");
+  }
+
+  @Test
+  void constraintRestrictsValidCombinations() {
+    SearchSpace s = SpaceJson.parse(ENCODING);
+    Map<String, Object> bad = s.canonical(Map.of("encoder", "temporal", "window", 2, "lr", 0.01));
+    assertThat(s.isValid(bad)).isFalse();
+    SplittableRandom rng = new SplittableRandom(3);
     for (int i = 0; i < 200; i++) {
-      Map<String, Object> p = s.sample(rng);
-      assertThat(s.decode(s.encode(p))).isEqualTo(p);
-      assertThat(s.validate(p)).isEqualTo(p);
+      assertThat(s.isValid(s.sample(rng))).isTrue();
     }
   }
 
   @Test
-  void conditionalParametersAreActiveOnlyUnderTheirParent() {
-    SearchSpace s = SearchSpaceJson.parse(ENCODING);
-    Map<String, Object> bins = new LinkedHashMap<>();
-    bins.put("encoder", "bins");
-    bins.put("bins", 4);
-    bins.put("simTime", 20);
-    assertThat(s.validate(bins)).containsEntry("simTime", 20.0);
-    Map<String, Object> both = new LinkedHashMap<>(bins);
-    both.put("interval", 2);
-    assertThatThrownBy(() -> s.validate(both))
-        .isInstanceOf(SearchSpaceException.class)
-        .hasMessageStartingWith("parameter 'interval' is inactive here");
-    bins.remove("bins");
-    assertThatThrownBy(() -> s.validate(bins)).hasMessage("parameter 'bins' is missing");
+  void enumeratesOnlyValidConfigurationsOfAFiniteSpace() {
+    SearchSpace s =
+        SpaceJson.parse(
+            """
+            {"parameters": [
+              {"name": "encoder", "type": "cat", "choices": ["bins", "rate"]},
+              {"name": "bins", "type": "ordinal", "values": [2, 4, 8], "when": {"encoder": ["bins"]}},
+              {"name": "window", "type": "int", "low": 1, "high": 4}],
+             "constraints": [{"if": {"bins": [8]}, "then": {"window": [1, 2]}}]}
+            """);
+    // bins: 3 x 4 windows minus (bins=8, window 3|4) = 10; rate: 4 windows
+    assertThat(s.enumerate()).hasSize(14).allMatch(s::isValid);
+    assertThat(s.enumerate().stream().map(s::key).distinct()).hasSize(14);
   }
 
   @Test
-  void constraintsRestrictTheGrid() {
-    SearchSpace s = SearchSpaceJson.parse(ENCODING);
-    List<Map<String, Object>> all = s.enumerate(10_000);
-    // bins: 7 x 3 = 21; rate: (maxSpikes, interval) with product < simTime per simTime
-    long rate = 0;
-    for (double sim : new double[] {10, 20, 40}) {
-      for (double m : new double[] {1, 2, 4, 8}) {
-        for (int iv = 1; iv <= 4; iv++) {
-          if (m * iv < sim) {
-            rate++;
-          }
+  void encodingRoundTripsThroughTheUnitCube() {
+    SearchSpace s = SpaceJson.parse(ENCODING);
+    SplittableRandom rng = new SplittableRandom(7);
+    for (int i = 0; i < 100; i++) {
+      Map<String, Object> c = s.sample(rng);
+      double[] u = s.encode(c);
+      assertThat(java.util.Arrays.stream(u).allMatch(v -> v >= 0 && v <= 1)).isTrue();
+      Map<String, Object> back = s.decode(u);
+      assertThat(back.keySet()).isEqualTo(c.keySet());
+      for (String k : c.keySet()) {
+        if (c.get(k) instanceof Double d) {
+          assertThat((Double) back.get(k))
+              .isCloseTo(d, org.assertj.core.data.Offset.offset(1e-9 * Math.abs(d)));
+        } else {
+          assertThat(back.get(k)).isEqualTo(c.get(k));
         }
       }
     }
-    assertThat(all).hasSize((int) (21 + rate));
-    assertThat(all).allMatch(s::feasible);
-  }
-
-  @Test
-  void reportsBadSpacesByName() {
-    assertThatThrownBy(
-            () ->
-                SearchSpaceJson.parse("[{\"name\":\"x\",\"type\":\"float\",\"low\":2,\"high\":1}]"))
-        .hasMessage("parameter 'x': low (2.0) must be below high (1.0)");
-    assertThatThrownBy(() -> SearchSpaceJson.parse("[{\"name\":\"x\",\"type\":\"complex\"}]"))
-        .hasMessage("parameter 'x': type must be float, int, cat or ordinal, got 'complex'");
-    assertThatThrownBy(
-            () ->
-                SearchSpaceJson.parse(
-                    "{\"parameters\":[{\"name\":\"x\",\"type\":\"int\",\"low\":0,\"high\":3}],"
-                        + "\"constraints\":[\"x < y\"]}"))
-        .hasMessageContaining("unknown parameter 'y'");
-    assertThatThrownBy(
-            () ->
-                SearchSpaceJson.parse(
-                    "[{\"name\":\"x\",\"type\":\"float\",\"low\":0,\"high\":1,\"log\":true}]"))
-        .hasMessage("parameter 'x': a log scale needs low > 0, got 0.0");
-    assertThatThrownBy(() -> SearchSpaceJson.parse("[]"))
-        .hasMessage("search space needs a non-empty list of parameters");
-  }
-
-  @Test
-  void rejectsValuesOutsideTheSpace() {
-    SearchSpace s =
-        SearchSpaceJson.parse("[{\"name\":\"n\",\"type\":\"int\",\"low\":1,\"high\":5}]");
-    assertThatThrownBy(() -> s.validate(Map.of("n", 9)))
-        .hasMessage("parameter 'n' must be an integer in [1, 5], got 9");
-    assertThatThrownBy(() -> s.validate(Map.of("m", 1))).hasMessage("unknown parameter 'm'");
-  }
-
-  @Test
-  void logFloatsSampleLogUniformly() {
-    Parameter.FloatParameter p = new Parameter.FloatParameter("lr", 1e-4, 1, true);
-    SplittableRandom rng = new SplittableRandom(5);
-    int below = 0;
-    for (int i = 0; i < 4000; i++) {
-      if ((Double) p.sample(rng) < 1e-2) {
-        below++;
-      }
-    }
-    assertThat(below / 4000.0).isBetween(0.45, 0.55); // half the decades lie below 1e-2
   }
 }

@@ -1,0 +1,190 @@
+package org.neurohpo.bayes.strategy;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.neurohpo.bayes.acquisition.Acquisition;
+import org.neurohpo.bayes.acquisition.AcquisitionOptimizer;
+import org.neurohpo.bayes.gp.GaussianProcess;
+import org.neurohpo.bayes.space.SearchSpace;
+
+/**
+ * GP Bayesian optimisation: a low-discrepancy initial design, then the acquisition maximised on the
+ * GP posterior. Pending candidates (asynchronous batches) enter the model as kriging-believer
+ * fantasies (value = posterior mean), so a batch spreads out and never repeats a pending or
+ * observed point. With a noisy objective and a known budget, the last few evaluations re-run
+ * near-tied incumbents (by posterior mean) to make the recommendation reliable.
+ */
+public final class BayesianStrategy implements Strategy {
+
+  private final ObservationTable table;
+  private final BayesOptions options;
+  private final long seed;
+  private final RandomStrategy initial;
+  private final Surrogate surrogate;
+  private final AcquisitionOptimizer optimizer;
+  private long asks;
+
+  public BayesianStrategy(SearchSpace space, long seed, BayesOptions options) {
+    this.table = new ObservationTable(space);
+    this.options = options;
+    this.seed = seed;
+    this.initial = new RandomStrategy(space, seed, true);
+    this.surrogate = new Surrogate(table, seed, options.exactLimit(), options.fitLimit());
+    this.optimizer = new AcquisitionOptimizer(space);
+  }
+
+  public BayesianStrategy(SearchSpace space, long seed) {
+    this(space, seed, BayesOptions.defaults());
+  }
+
+  @Override
+  public List<Candidate> ask(int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("ask needs n >= 1, got " + n);
+    }
+    SearchSpace space = table.space();
+    Set<String> excluded = table.excludedKeys();
+    List<Candidate> out = new ArrayList<>();
+    GaussianProcess gp = null;
+    boolean modelReady = table.points().size() >= options.initialPoints();
+    if (modelReady) {
+      gp = surrogate.model();
+      for (Map<String, Object> c : table.pending().values()) {
+        double[] u = space.encode(c);
+        gp = gp.append(u, fantasy(gp, u), 1);
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      Map<String, Object> c = null;
+      if (gp != null) {
+        c = reevaluation(gp, excluded, i);
+        if (c == null) {
+          c =
+              optimizer.maximize(
+                  gp, acquisition(), incumbent(gp), excluded, anchors(), seed * 31 + asks);
+        }
+      }
+      if (c == null) {
+        c = initial.draw(excluded);
+      }
+      excluded.add(space.key(c));
+      out.add(table.propose(c));
+      if (gp != null && i + 1 < n) {
+        double[] u = space.encode(c);
+        gp = gp.append(u, fantasy(gp, u), 1);
+      }
+      asks++;
+    }
+    return out;
+  }
+
+  private double fantasy(GaussianProcess gp, double[] u) {
+    if (options.fantasy() == BayesOptions.Fantasy.KRIGING_BELIEVER) {
+      return gp.mean(u);
+    }
+    double min = Double.POSITIVE_INFINITY;
+    for (ObservationTable.Point p : table.points()) {
+      min = Math.min(min, p.mean());
+    }
+    return min;
+  }
+
+  private Acquisition acquisition() {
+    if (options.acquisition() != Acquisition.PORTFOLIO) {
+      return options.acquisition();
+    }
+    Acquisition[] cycle = {Acquisition.LOG_EI, Acquisition.LOG_EI, Acquisition.UCB, Acquisition.PI};
+    return cycle[(int) (asks % cycle.length)];
+  }
+
+  /** Lowest posterior mean over observed points. */
+  private double incumbent(GaussianProcess gp) {
+    double best = Double.POSITIVE_INFINITY;
+    for (ObservationTable.Point p : table.points()) {
+      best = Math.min(best, gp.mean(p.u));
+    }
+    return best;
+  }
+
+  /** The best few observed points, as starting areas for local candidates. */
+  private List<double[]> anchors() {
+    List<ObservationTable.Point> pts = new ArrayList<>(table.points());
+    pts.sort(Comparator.comparingDouble(ObservationTable.Point::mean));
+    List<double[]> out = new ArrayList<>();
+    for (int i = 0; i < Math.min(5, pts.size()); i++) {
+      out.add(pts.get(i).u);
+    }
+    return out;
+  }
+
+  /**
+   * In the last {@code reevaluations} evaluations of a noisy study, re-runs the near-tied point
+   * (posterior mean within two posterior sd of the best) with the largest posterior variance.
+   */
+  private Map<String, Object> reevaluation(GaussianProcess gp, Set<String> excluded, int inBatch) {
+    int used = table.values().size() + table.pending().size() + inBatch;
+    int remaining = options.budget() - used;
+    if (options.budget() <= 0 || remaining > options.reevaluations() || remaining <= 0) {
+      return null;
+    }
+    if (gp.noiseVariance() < 1e-3 * gp.signalVariance()) {
+      return null;
+    }
+    ObservationTable.Point best = null;
+    double bestMean = Double.POSITIVE_INFINITY;
+    for (ObservationTable.Point p : table.points()) {
+      double m = gp.predict(p.u)[0];
+      if (m < bestMean) {
+        bestMean = m;
+        best = p;
+      }
+    }
+    double sd = Math.sqrt(gp.predict(best.u)[1]);
+    ObservationTable.Point pick = null;
+    double pickVar = -1;
+    for (ObservationTable.Point p : table.points()) {
+      double[] mv = gp.predict(p.u);
+      String key = table.space().key(p.config);
+      boolean pendingNow =
+          excluded.contains(key)
+              && table.pending().values().stream().anyMatch(c -> table.space().key(c).equals(key));
+      if (mv[0] <= bestMean + 2 * sd && mv[1] > pickVar && !pendingNow) {
+        pick = p;
+        pickVar = mv[1];
+      }
+    }
+    return pick == null ? null : pick.config;
+  }
+
+  @Override
+  public void tell(List<Observation> observations) {
+    observations.forEach(table::add);
+  }
+
+  @Override
+  public Optional<Recommendation> best() {
+    if (table.points().isEmpty()) {
+      return Optional.empty();
+    }
+    GaussianProcess gp = table.points().size() >= 2 ? surrogate.model() : null;
+    ObservationTable.Point best = null;
+    double bestMean = Double.POSITIVE_INFINITY;
+    for (ObservationTable.Point p : table.points()) {
+      double m = gp != null ? gp.mean(p.u) : p.mean();
+      if (m < bestMean) {
+        bestMean = m;
+        best = p;
+      }
+    }
+    return Optional.of(new Recommendation(best.config, bestMean, best.mean(), best.count));
+  }
+
+  @Override
+  public List<Double> values() {
+    return table.values();
+  }
+}

@@ -1,0 +1,136 @@
+package org.neurohpo.bayes.strategy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.neurohpo.bayes.space.SearchSpace;
+import org.neurohpo.bayes.space.SpaceJson;
+
+class BayesianStrategyTest {
+
+  private static final SearchSpace BRANIN =
+      SpaceJson.parse(
+          "[{\"name\":\"x1\",\"type\":\"float\",\"low\":-5,\"high\":10},"
+              + "{\"name\":\"x2\",\"type\":\"float\",\"low\":0,\"high\":15}]");
+
+  private static final SearchSpace MIXED =
+      SpaceJson.parse(
+          """
+          {"parameters": [
+            {"name": "encoder", "type": "cat", "choices": ["bins", "rate", "temporal"]},
+            {"name": "bins", "type": "int", "low": 2, "high": 6, "when": {"encoder": ["bins"]}},
+            {"name": "x", "type": "float", "low": 0, "high": 1},
+            {"name": "w", "type": "ordinal", "values": [1, 2, 4, 8]}],
+           "constraints": [{"if": {"encoder": ["temporal"]}, "then": {"w": [4, 8]}}]}
+          """);
+
+  static double branin(Map<String, ?> p) {
+    double x1 = ((Number) p.get("x1")).doubleValue();
+    double x2 = ((Number) p.get("x2")).doubleValue();
+    double b = 5.1 / (4 * Math.PI * Math.PI);
+    double c = 5 / Math.PI;
+    double t = 1 / (8 * Math.PI);
+    return Math.pow(x2 - b * x1 * x1 + c * x1 - 6, 2) + 10 * (1 - t) * Math.cos(x1) + 10;
+  }
+
+  static double mixed(Map<String, ?> p) {
+    double x = (Double) p.get("x");
+    double w = (Double) p.get("w");
+    double e =
+        switch ((String) p.get("encoder")) {
+          case "bins" -> 0.1 * Math.abs(((Long) p.get("bins")) - 4);
+          case "rate" -> 0.5;
+          default -> 0.3;
+        };
+    return (x - 0.3) * (x - 0.3) + 0.05 * Math.abs(Math.log(w / 4)) + e;
+  }
+
+  private static List<Map<String, Object>> run(Strategy s, int evals) {
+    List<Map<String, Object>> proposed = new ArrayList<>();
+    for (int i = 0; i < evals; i++) {
+      Candidate c = s.ask(1).get(0);
+      proposed.add(c.params());
+      s.tell(List.of(new Observation(c.id(), c.params(), branin(c.params()))));
+    }
+    return proposed;
+  }
+
+  @Test
+  void sameSeedAndHistoryGiveTheSameSuggestions() {
+    List<Map<String, Object>> a = run(new BayesianStrategy(BRANIN, 11), 14);
+    List<Map<String, Object>> b = run(new BayesianStrategy(BRANIN, 11), 14);
+    List<Map<String, Object>> c = run(new BayesianStrategy(BRANIN, 12), 14);
+    assertThat(a).isEqualTo(b);
+    assertThat(a).isNotEqualTo(c);
+  }
+
+  @Test
+  void findsBraninOptimumToTwoDecimalsWithin30Evaluations() {
+    BayesianStrategy s = new BayesianStrategy(BRANIN, 3);
+    run(s, 30);
+    double best = s.values().stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+    assertThat(best).isLessThan(0.39789 + 0.01);
+    assertThat(s.best()).isPresent();
+  }
+
+  @Test
+  void batchSuggestionsAreDistinctValidAndAvoidPendingAndObserved() {
+    BayesianStrategy s = new BayesianStrategy(MIXED, 4);
+    Set<String> seen = new HashSet<>();
+    List<Candidate> pending = new ArrayList<>();
+    for (int round = 0; round < 6; round++) {
+      List<Candidate> batch = s.ask(4);
+      assertThat(batch).hasSize(4);
+      for (Candidate c : batch) {
+        assertThat(MIXED.isValid(c.params())).as("valid %s", c.params()).isTrue();
+        assertThat(seen.add(MIXED.key(c.params()))).as("fresh %s", c.params()).isTrue();
+      }
+      pending.addAll(batch);
+      // asynchronous: tell only half of what is pending
+      List<Observation> done = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        Candidate c = pending.remove(0);
+        done.add(new Observation(c.id(), c.params(), mixed(c.params())));
+      }
+      s.tell(done);
+    }
+  }
+
+  @Test
+  void acceptsWarmStartAndRepeatedObservations() {
+    BayesianStrategy s = new BayesianStrategy(BRANIN, 5);
+    List<Observation> warm = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      Map<String, Object> p = Map.of("x1", -5.0 + 1.5 * i, "x2", 15.0 - i);
+      warm.add(new Observation(null, p, branin(p)));
+      warm.add(new Observation(null, p, branin(p) + 0.5));
+    }
+    s.tell(warm);
+    assertThat(s.values()).hasSize(20);
+    Recommendation r = s.best().orElseThrow();
+    assertThat(r.runs()).isEqualTo(2);
+    Candidate c = s.ask(1).get(0);
+    assertThat(BRANIN.isValid(c.params())).isTrue();
+  }
+
+  @Test
+  void exhaustsAFiniteSpaceWithoutRepeats() {
+    SearchSpace grid =
+        SpaceJson.parse(
+            "[{\"name\":\"a\",\"type\":\"ordinal\",\"values\":[1,2,3]},"
+                + "{\"name\":\"b\",\"type\":\"cat\",\"choices\":[\"x\",\"y\"]}]");
+    BayesianStrategy s = new BayesianStrategy(grid, 9);
+    Set<String> keys = new HashSet<>();
+    for (int i = 0; i < 6; i++) {
+      Candidate c = s.ask(1).get(0);
+      keys.add(grid.key(c.params()));
+      s.tell(List.of(new Observation(c.id(), c.params(), (Double) c.params().get("a"))));
+    }
+    assertThat(keys).hasSize(6);
+  }
+}
