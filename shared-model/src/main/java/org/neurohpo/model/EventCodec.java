@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.nio.charset.StandardCharsets;
@@ -48,6 +49,13 @@ public final class EventCodec {
     } catch (ValueInstantiationException e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
       throw new MalformedEventException(cause.getMessage());
+    } catch (MismatchedInputException e) {
+      String field =
+          e.getPath().isEmpty() ? null : e.getPath().get(e.getPath().size() - 1).getFieldName();
+      throw new MalformedEventException(
+          field == null
+              ? e.getOriginalMessage()
+              : "field '" + field + "' is missing, null or of the wrong type");
     } catch (JsonProcessingException e) {
       throw new MalformedEventException(e.getOriginalMessage());
     }

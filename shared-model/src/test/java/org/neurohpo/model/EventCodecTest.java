@@ -85,6 +85,13 @@ class EventCodecTest {
   }
 
   @Test
+  void namesAMissingPrimitiveField() {
+    assertThatThrownBy(() -> EventCodec.decode("{\"type\":\"TrialRequested\",\"trialNumber\":4}"))
+        .isInstanceOf(EventCodec.MalformedEventException.class)
+        .hasMessage("field 'schemaVersion' is missing, null or of the wrong type");
+  }
+
+  @Test
   void rejectsAFutureSchemaVersion() {
     assertThatThrownBy(() -> new StudyStopped(2, "s", "why", T))
         .hasMessage("schemaVersion must be in [1, 1], got 2");

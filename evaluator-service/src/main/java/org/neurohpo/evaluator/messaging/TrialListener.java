@@ -1,0 +1,70 @@
+package org.neurohpo.evaluator.messaging;
+
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.Record;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+import org.neurohpo.evaluator.config.EvaluatorConfig;
+import org.neurohpo.evaluator.service.TrialRunner;
+import org.neurohpo.model.Event;
+import org.neurohpo.model.EventCodec;
+import org.neurohpo.model.TrialRequested;
+
+/**
+ * Consumes {@code neurohpo.trials.v1}, evaluates each trial and publishes its runs on {@code
+ * neurohpo.evaluations.v1} before the trial is acknowledged (at least once: a trial whose evaluator
+ * dies is redelivered; the results service ignores duplicate runs). A record that is not a {@link
+ * TrialRequested} is dead-lettered with the reason.
+ */
+@ApplicationScoped
+public class TrialListener {
+  private static final Logger LOG = Logger.getLogger(TrialListener.class);
+
+  private final TrialRunner runner;
+
+  @Inject
+  @Channel("evaluations")
+  Emitter<Record<String, String>> evaluations;
+
+  @Inject
+  public TrialListener(EvaluatorConfig config) {
+    this.runner =
+        new TrialRunner(config.threads(), config.id().orElseGet(TrialListener::defaultId));
+  }
+
+  @Incoming("trials")
+  @Blocking
+  public void onTrial(String json) throws InterruptedException, ExecutionException {
+    Event event = EventCodec.decode(json);
+    if (!(event instanceof TrialRequested trial)) {
+      throw new EventCodec.MalformedEventException(
+          "expected a TrialRequested, got " + event.getClass().getSimpleName());
+    }
+    LOG.infof(
+        "trial %s/%d: %d run(s) on %s",
+        trial.studyId(), trial.trialNumber(), trial.seeds().size(), trial.dataset());
+    List<Event> results = runner.run(trial);
+    for (Event e : results) {
+      evaluations.send(Record.of(e.studyId(), EventCodec.encode(e))).toCompletableFuture().get();
+    }
+  }
+
+  private static String defaultId() {
+    String host;
+    try {
+      host = InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      host = "evaluator";
+    }
+    return host + "-" + ManagementFactory.getRuntimeMXBean().getPid();
+  }
+}

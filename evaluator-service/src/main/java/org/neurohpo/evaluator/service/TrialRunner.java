@@ -1,0 +1,77 @@
+package org.neurohpo.evaluator.service;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.neurohpo.model.Event;
+import org.neurohpo.model.RunEvaluated;
+import org.neurohpo.model.RunFailed;
+import org.neurohpo.model.RunFigures;
+import org.neurohpo.model.TrialRequested;
+import org.neurohpo.neuro.data.Dataset;
+import org.neurohpo.neuro.data.Datasets;
+import org.neurohpo.neuro.eons.GenerationListener;
+import org.neurohpo.neuro.evaluation.Evaluation;
+import org.neurohpo.neuro.evaluation.RunResult;
+import org.neurohpo.neuro.hp.HyperParameterSet;
+
+/**
+ * Evaluates one requested trial: one {@link RunEvaluated} per seed, or a {@link RunFailed} with the
+ * reason (an unknown data set, an HP out of range, a crash). Plain Java, no Kafka.
+ */
+public final class TrialRunner {
+  private final int threads;
+  private final String evaluator;
+
+  public TrialRunner(int threads, String evaluator) {
+    this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+    this.evaluator = evaluator;
+  }
+
+  /** The events to publish for {@code trial}, in seed order. */
+  public List<Event> run(TrialRequested trial) throws InterruptedException {
+    List<Event> out = new ArrayList<>();
+    Evaluation evaluation;
+    try {
+      Dataset data = Datasets.load(trial.dataset());
+      evaluation = Evaluation.prepare(data, HyperParameterSet.of(trial.params()));
+    } catch (IllegalArgumentException e) {
+      for (long seed : trial.seeds()) {
+        out.add(failed(trial, seed, e.getMessage()));
+      }
+      return out;
+    }
+    for (long seed : trial.seeds()) {
+      try {
+        RunResult r = evaluation.run(seed, threads, GenerationListener.NONE);
+        out.add(
+            new RunEvaluated(
+                Event.SCHEMA_VERSION,
+                trial.studyId(),
+                trial.trialNumber(),
+                new RunFigures(
+                    seed,
+                    r.trainAccuracy(),
+                    r.testAccuracy(),
+                    r.neurons(),
+                    r.synapses(),
+                    r.spikesPerSample(),
+                    r.synapseEventsPerSample(),
+                    r.seconds()),
+                evaluator));
+      } catch (RuntimeException e) {
+        out.add(failed(trial, seed, e.getClass().getSimpleName() + ": " + e.getMessage()));
+      }
+    }
+    return out;
+  }
+
+  private RunFailed failed(TrialRequested trial, long seed, String reason) {
+    return new RunFailed(
+        Event.SCHEMA_VERSION,
+        trial.studyId(),
+        trial.trialNumber(),
+        seed,
+        reason == null || reason.isBlank() ? "unknown error" : reason,
+        evaluator);
+  }
+}

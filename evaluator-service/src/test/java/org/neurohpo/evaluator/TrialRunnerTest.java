@@ -1,0 +1,46 @@
+package org.neurohpo.evaluator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.neurohpo.evaluator.service.TrialRunner;
+import org.neurohpo.model.Event;
+import org.neurohpo.model.RunEvaluated;
+import org.neurohpo.model.RunFailed;
+import org.neurohpo.model.TrialRequested;
+
+class TrialRunnerTest {
+  private final TrialRunner runner = new TrialRunner(1, "test");
+
+  @Test
+  void evaluatesEverySeed() throws InterruptedException {
+    List<Event> events =
+        runner.run(
+            new TrialRequested(
+                1,
+                "s",
+                0,
+                "iris",
+                Map.of("populationSize", 10, "generations", 3),
+                List.of(1L, 2L)));
+    assertThat(events).hasSize(2).allMatch(e -> e instanceof RunEvaluated);
+    assertThat(((RunEvaluated) events.get(1)).run().seed()).isEqualTo(2);
+  }
+
+  @Test
+  void badHyperparametersFailEveryRunWithTheReason() throws InterruptedException {
+    List<Event> events =
+        runner.run(new TrialRequested(1, "s", 3, "iris", Map.of("bins", 99), List.of(1L, 2L)));
+    assertThat(events).hasSize(2).allMatch(e -> e instanceof RunFailed);
+    assertThat(((RunFailed) events.get(0)).reason())
+        .isEqualTo("HP bins must be int in [2, 16], got 99");
+  }
+
+  @Test
+  void unknownDataSetFailsNamingIt() throws InterruptedException {
+    List<Event> events = runner.run(new TrialRequested(1, "s", 3, "irrs", Map.of(), List.of(5L)));
+    assertThat(((RunFailed) events.get(0)).reason()).startsWith("unknown data set 'irrs'");
+  }
+}
