@@ -148,11 +148,10 @@ public sealed interface Encoder
     }
   }
 
-  /** Two inputs per feature: "low" rate-coded with 1-x, "high" with x. */
+  /** Two inputs per feature: "low" rate-coded with 1-x, "high" with x, as {@link Rate} does. */
   record FlipFlop(int maxSpikes, int interval) implements Encoder {
     public FlipFlop {
-      check("maxSpikes", maxSpikes, 1, 64);
-      check("interval", interval, 1, 32);
+      new Rate(maxSpikes, interval); // same HPs, same checks
     }
 
     @Override
@@ -167,7 +166,7 @@ public sealed interface Encoder
 
     @Override
     public int lastSpikeTime() {
-      return (maxSpikes - 1) * interval;
+      return new Rate(maxSpikes, interval).lastSpikeTime();
     }
 
     @Override
