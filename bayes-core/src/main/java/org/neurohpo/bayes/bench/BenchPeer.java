@@ -51,6 +51,7 @@ public final class BenchPeer {
         try {
           JsonNode msg = MAPPER.readTree(line);
           if ("close".equals(msg.path("op").asText())) {
+            peer.logRecommendation(err);
             return 0;
           }
           reply = peer.handle(msg);
@@ -109,6 +110,21 @@ public final class BenchPeer {
       default -> throw new IllegalArgumentException("unknown op '" + op + "'");
     }
     return reply;
+  }
+
+  /** Writes the final recommendation as one JSON line on the log stream (stderr). */
+  private void logRecommendation(PrintStream err) {
+    if (strategy != null) {
+      strategy
+          .best()
+          .ifPresent(
+              r -> {
+                ObjectNode o = MAPPER.createObjectNode();
+                o.set("recommendation", MAPPER.valueToTree(r.params()));
+                o.put("predictedMean", r.predictedMean()).put("runs", r.runs());
+                err.println(o);
+              });
+    }
   }
 
   private Strategy started() {
