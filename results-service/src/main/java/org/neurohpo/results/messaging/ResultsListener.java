@@ -1,0 +1,59 @@
+package org.neurohpo.results.messaging;
+
+import io.smallrye.reactive.messaging.kafka.Record;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+import org.neurohpo.model.EventCodec;
+import org.neurohpo.model.TrialCompleted;
+import org.neurohpo.results.service.TrialAggregator;
+
+/**
+ * Reads trial requests (to learn each trial's seeds and parameters) and run evaluations, publishes
+ * each completed trial on {@code neurohpo.results.v1}, keyed by study id.
+ */
+@ApplicationScoped
+public class ResultsListener {
+  private static final Logger LOG = Logger.getLogger(ResultsListener.class);
+
+  private final TrialAggregator aggregator = new TrialAggregator();
+
+  @Inject
+  @Channel("results")
+  Emitter<Record<String, String>> results;
+
+  @Incoming("requested")
+  public CompletionStage<Void> onRequested(String json) {
+    try {
+      return publish(aggregate(json));
+    } catch (EventCodec.MalformedEventException e) {
+      LOG.debugf("ignoring an unreadable trial record (the evaluators dead-letter it): %s", e);
+      return java.util.concurrent.CompletableFuture.completedFuture(null);
+    }
+  }
+
+  @Incoming("evaluations")
+  public CompletionStage<Void> onEvaluation(String json) {
+    return publish(aggregate(json)); // a malformed record throws: dead-lettered with the reason
+  }
+
+  private synchronized Optional<TrialCompleted> aggregate(String json) {
+    return aggregator.on(EventCodec.decode(json));
+  }
+
+  private CompletionStage<Void> publish(Optional<TrialCompleted> done) {
+    if (done.isEmpty()) {
+      return java.util.concurrent.CompletableFuture.completedFuture(null);
+    }
+    TrialCompleted t = done.get();
+    LOG.infof(
+        "trial %s/%d completed: mean test accuracy %.4f over %d run(s)",
+        t.studyId(), t.trialNumber(), t.meanTestAccuracy(), t.runs().size());
+    return results.send(Record.of(t.studyId(), EventCodec.encode(t)));
+  }
+}

@@ -1,0 +1,85 @@
+package org.neurohpo.results;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.neurohpo.model.Event;
+import org.neurohpo.model.EventCodec;
+import org.neurohpo.model.RunEvaluated;
+import org.neurohpo.model.RunFailed;
+import org.neurohpo.model.RunFigures;
+import org.neurohpo.model.Topics;
+import org.neurohpo.model.TrialCompleted;
+import org.neurohpo.model.TrialRequested;
+
+/** On a real broker: a trial's runs in, exactly one trial result out, duplicates ignored. */
+@QuarkusTest
+@QuarkusTestResource(KafkaBroker.class)
+class ResultsListenerTest {
+
+  @Test
+  void publishesOneResultPerCompletedTrial() {
+    send(Topics.TRIALS, new TrialRequested(1, "st", 2, "iris", Map.of("bins", 3), List.of(1L, 2L)));
+    RunEvaluated run =
+        new RunEvaluated(1, "st", 2, new RunFigures(1, 0.9, 0.8, 9, 4, 2, 3, 1), "e");
+    send(Topics.EVALUATIONS, run);
+    send(Topics.EVALUATIONS, run); // redelivered
+    send(Topics.EVALUATIONS, new RunFailed(1, "st", 2, 2, "boom", "e"));
+    List<ConsumerRecord<String, String>> got = read(Topics.RESULTS, 2, Duration.ofSeconds(10));
+    assertThat(got).hasSize(1);
+    assertThat(got.get(0).key()).isEqualTo("st");
+    TrialCompleted t = (TrialCompleted) EventCodec.decode(got.get(0).value());
+    assertThat(t.meanTestAccuracy()).isEqualTo(0.8);
+    assertThat(t.runs()).hasSize(1);
+    assertThat(t.failures()).containsExactly("seed 2: boom");
+  }
+
+  private static void send(String topic, Event e) {
+    try (KafkaProducer<String, String> p =
+        new KafkaProducer<>(
+            Map.of("bootstrap.servers", KafkaBroker.broker.bootstrapServers()),
+            new StringSerializer(),
+            new StringSerializer())) {
+      p.send(new ProducerRecord<>(topic, e.studyId(), EventCodec.encode(e))).get();
+    } catch (Exception x) {
+      throw new IllegalStateException(x);
+    }
+  }
+
+  /** Reads until {@code max} records or the time is up (to show that no more arrive). */
+  private static List<ConsumerRecord<String, String>> read(String topic, int max, Duration wait) {
+    List<ConsumerRecord<String, String>> out = new ArrayList<>();
+    try (KafkaConsumer<String, String> c =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                KafkaBroker.broker.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "test-" + System.nanoTime(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest"),
+            new StringDeserializer(),
+            new StringDeserializer())) {
+      c.subscribe(Set.of(topic));
+      long deadline = System.nanoTime() + wait.toNanos();
+      while (out.size() < max && System.nanoTime() < deadline) {
+        c.poll(Duration.ofMillis(200)).forEach(out::add);
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,66 @@
+package org.neurohpo.results;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.neurohpo.model.RunEvaluated;
+import org.neurohpo.model.RunFailed;
+import org.neurohpo.model.RunFigures;
+import org.neurohpo.model.TrialCompleted;
+import org.neurohpo.model.TrialRequested;
+import org.neurohpo.results.service.TrialAggregator;
+
+class TrialAggregatorTest {
+  private static final TrialRequested TRIAL =
+      new TrialRequested(1, "s", 4, "iris", Map.of("bins", 4), List.of(1L, 2L, 3L));
+
+  private static RunEvaluated run(long seed, double acc) {
+    return new RunEvaluated(1, "s", 4, new RunFigures(seed, 0.9, acc, 10, 5, 3, 4, 1), "e");
+  }
+
+  @Test
+  void completesOnceEverySeedReportedIgnoringDuplicates() {
+    TrialAggregator a = new TrialAggregator();
+    assertThat(a.onRun(run(2, 0.8))).isEmpty(); // before the request: kept
+    assertThat(a.onRequested(TRIAL)).isEmpty();
+    assertThat(a.onRun(run(1, 0.9))).isEmpty();
+    assertThat(a.onRun(run(1, 0.1))).isEmpty(); // redelivery: ignored
+    Optional<TrialCompleted> done = a.onRun(run(3, 1.0));
+    assertThat(done).isPresent();
+    TrialCompleted t = done.get();
+    assertThat(t.runs()).extracting(RunFigures::seed).containsExactly(1L, 2L, 3L);
+    assertThat(t.meanTestAccuracy()).isCloseTo(0.9, within(1e-12));
+    assertThat(t.stdTestAccuracy()).isCloseTo(0.1, within(1e-12));
+    assertThat(t.params()).containsEntry("bins", 4);
+    assertThat(a.onRun(run(3, 0.5))).isEmpty(); // completes once
+    assertThat(a.onRequested(TRIAL)).isEmpty();
+  }
+
+  @Test
+  void failedRunsCountAsReportedAndAreListed() {
+    TrialAggregator a = new TrialAggregator();
+    a.onRequested(TRIAL);
+    a.onRun(run(1, 0.7));
+    a.onFailed(new RunFailed(1, "s", 4, 2, "out of memory", "e"));
+    TrialCompleted t =
+        a.onFailed(new RunFailed(1, "s", 4, 3, "HP bins out of range", "e")).orElseThrow();
+    assertThat(t.runs()).hasSize(1);
+    assertThat(t.failures())
+        .containsExactly("seed 2: out of memory", "seed 3: HP bins out of range");
+    assertThat(t.meanTestAccuracy()).isEqualTo(0.7);
+    assertThat(t.stdTestAccuracy()).isZero();
+  }
+
+  @Test
+  void keepsTrialsOfDifferentStudiesApart() {
+    TrialAggregator a = new TrialAggregator();
+    a.onRequested(new TrialRequested(1, "x", 4, "iris", Map.of(), List.of(1L)));
+    assertThat(a.onRun(run(1, 0.5))).isEmpty(); // study "s" was never requested
+    assertThat(a.onRun(new RunEvaluated(1, "x", 4, new RunFigures(1, 1, 0.6, 1, 1, 1, 1, 1), "e")))
+        .isPresent();
+  }
+}
