@@ -9,16 +9,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.neurohpo.kafka.local.TopicProbe;
 import org.neurohpo.model.Event;
 import org.neurohpo.model.EventCodec;
 import org.neurohpo.model.RunEvaluated;
@@ -65,36 +59,11 @@ class TrialListenerTest {
   }
 
   private static void send(String topic, String key, String value) {
-    try (KafkaProducer<String, String> p =
-        new KafkaProducer<>(
-            Map.of("bootstrap.servers", KafkaBroker.broker.bootstrapServers()),
-            new StringSerializer(),
-            new StringSerializer())) {
-      p.send(new ProducerRecord<>(topic, key, value)).get();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    new TopicProbe(KafkaBroker.broker.bootstrapServers()).send(topic, key, value);
   }
 
   private static List<ConsumerRecord<String, String>> read(String topic, int expected) {
-    List<ConsumerRecord<String, String>> out = new ArrayList<>();
-    try (KafkaConsumer<String, String> c =
-        new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                KafkaBroker.broker.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "test-" + System.nanoTime(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest"),
-            new StringDeserializer(),
-            new StringDeserializer())) {
-      c.subscribe(Set.of(topic));
-      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      while (out.size() < expected && System.nanoTime() < deadline) {
-        c.poll(Duration.ofMillis(200)).forEach(out::add);
-      }
-    }
-    return out;
+    return new TopicProbe(KafkaBroker.broker.bootstrapServers())
+        .read(topic, expected, Duration.ofSeconds(60));
   }
 }

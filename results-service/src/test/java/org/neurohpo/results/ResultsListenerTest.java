@@ -5,18 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.neurohpo.kafka.local.TopicProbe;
 import org.neurohpo.model.Event;
 import org.neurohpo.model.EventCodec;
 import org.neurohpo.model.RunEvaluated;
@@ -49,37 +42,11 @@ class ResultsListenerTest {
   }
 
   private static void send(String topic, Event e) {
-    try (KafkaProducer<String, String> p =
-        new KafkaProducer<>(
-            Map.of("bootstrap.servers", KafkaBroker.broker.bootstrapServers()),
-            new StringSerializer(),
-            new StringSerializer())) {
-      p.send(new ProducerRecord<>(topic, e.studyId(), EventCodec.encode(e))).get();
-    } catch (Exception x) {
-      throw new IllegalStateException(x);
-    }
+    new TopicProbe(KafkaBroker.broker.bootstrapServers())
+        .send(topic, e.studyId(), EventCodec.encode(e));
   }
 
-  /** Reads until {@code max} records or the time is up (to show that no more arrive). */
   private static List<ConsumerRecord<String, String>> read(String topic, int max, Duration wait) {
-    List<ConsumerRecord<String, String>> out = new ArrayList<>();
-    try (KafkaConsumer<String, String> c =
-        new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                KafkaBroker.broker.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "test-" + System.nanoTime(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest"),
-            new StringDeserializer(),
-            new StringDeserializer())) {
-      c.subscribe(Set.of(topic));
-      long deadline = System.nanoTime() + wait.toNanos();
-      while (out.size() < max && System.nanoTime() < deadline) {
-        c.poll(Duration.ofMillis(200)).forEach(out::add);
-      }
-    }
-    return out;
+    return new TopicProbe(KafkaBroker.broker.bootstrapServers()).read(topic, max, wait);
   }
 }

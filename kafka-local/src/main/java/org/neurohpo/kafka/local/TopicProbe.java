@@ -1,0 +1,74 @@
+package org.neurohpo.kafka.local;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Writes and reads string records of any topic with plain kafka-clients: for tests and tools that
+ * look at what the services publish.
+ */
+public final class TopicProbe {
+  private final String bootstrap;
+
+  public TopicProbe(String bootstrapServers) {
+    this.bootstrap = bootstrapServers;
+  }
+
+  /** Sends one record and waits until the broker has it. */
+  public void send(String topic, String key, String value) {
+    try (KafkaProducer<String, String> p =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ProducerConfig.ACKS_CONFIG,
+                "all"),
+            new StringSerializer(),
+            new StringSerializer())) {
+      p.send(new ProducerRecord<>(topic, key, value)).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while sending to " + topic, e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot send to " + topic + ": " + e.getCause(), e);
+    }
+  }
+
+  /**
+   * Reads the topic from its beginning until {@code max} records arrived or {@code wait} passed
+   * (waiting the whole time shows that no more than expected arrive).
+   */
+  public List<ConsumerRecord<String, String>> read(String topic, int max, Duration wait) {
+    List<ConsumerRecord<String, String>> out = new ArrayList<>();
+    try (KafkaConsumer<String, String> c =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "probe-" + System.nanoTime(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest"),
+            new StringDeserializer(),
+            new StringDeserializer())) {
+      c.subscribe(Set.of(topic));
+      long deadline = System.nanoTime() + wait.toNanos();
+      while (out.size() < max && System.nanoTime() < deadline) {
+        c.poll(Duration.ofMillis(200)).forEach(out::add);
+      }
+    }
+    return out;
+  }
+}
