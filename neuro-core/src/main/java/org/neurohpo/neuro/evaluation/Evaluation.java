@@ -62,7 +62,7 @@ public final class Evaluation {
         hp.getDouble("tournamentSizeFactor"),
         hp.getDouble("tournamentBestNetFactor"),
         hp.getDouble("randomFactor"),
-        Math.min(hp.getInt("numBest"), hp.getInt("populationSize")),
+        hp.getInt("numBest"),
         hp.getDouble("addNodeRate"),
         hp.getDouble("deleteNodeRate"),
         hp.getDouble("addEdgeRate"),

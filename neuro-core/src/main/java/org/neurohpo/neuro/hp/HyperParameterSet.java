@@ -14,6 +14,14 @@ public final class HyperParameterSet {
 
   private HyperParameterSet(Map<String, Object> values) {
     this.values = Collections.unmodifiableMap(values);
+    if (getInt("numBest") > getInt("populationSize")) {
+      throw new HyperParameterException(
+          "HP numBest ("
+              + getInt("numBest")
+              + ") must not exceed populationSize ("
+              + getInt("populationSize")
+              + ")");
+    }
     int last = encoder().lastSpikeTime();
     if (getInt("simTime") <= last) {
       throw new HyperParameterException(

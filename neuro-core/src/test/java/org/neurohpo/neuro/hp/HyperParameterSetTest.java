@@ -75,6 +75,13 @@ class HyperParameterSetTest {
   }
 
   @Test
+  void rejectsMoreElitesThanNetworks() {
+    assertThatThrownBy(
+            () -> HyperParameterSet.fromStrings(Map.of("populationSize", "5", "numBest", "6")))
+        .hasMessage("HP numBest (6) must not exceed populationSize (5)");
+  }
+
+  @Test
   void hardwareHpsOverrideThePreset() {
     HyperParameterSet h =
         HyperParameterSet.fromStrings(Map.of("preset", "RISP-127", "maxDelay", "9"));
