@@ -54,12 +54,23 @@ public final class SpaceJson {
     JsonNode cs = root.isArray() ? null : root.get("constraints");
     if (cs != null) {
       for (JsonNode c : cs) {
-        constraints.add(
-            new Implication(
-                valueMap(bare, c.get("if"), "if"), valueMap(bare, c.get("then"), "then")));
+        if (c.isTextual() || c.has("expr")) {
+          String expr = c.isTextual() ? c.asText() : c.get("expr").asText();
+          constraints.add(new ExpressionConstraint(expr, names(list)));
+        } else {
+          constraints.add(
+              new Implication(
+                  valueMap(bare, c.get("if"), "if"), valueMap(bare, c.get("then"), "then")));
+        }
       }
     }
     return new SearchSpace(list, conditions, constraints);
+  }
+
+  private static java.util.Set<String> names(List<Parameter> parameters) {
+    java.util.Set<String> names = new java.util.LinkedHashSet<>();
+    parameters.forEach(p -> names.add(p.name()));
+    return names;
   }
 
   private static Map<String, List<Object>> valueMap(SearchSpace space, JsonNode node, String what) {
