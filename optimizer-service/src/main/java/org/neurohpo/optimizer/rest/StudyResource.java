@@ -1,0 +1,81 @@
+package org.neurohpo.optimizer.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.neurohpo.model.Event;
+import org.neurohpo.model.EventCodec;
+import org.neurohpo.model.StudySpec;
+import org.neurohpo.optimizer.messaging.StudyEvents;
+import org.neurohpo.optimizer.service.SpecProblems;
+import org.neurohpo.optimizer.service.StudyView;
+
+/** Create, list, inspect and stop studies. */
+@Path("/studies")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class StudyResource {
+  private static final ObjectMapper MAPPER = EventCodec.mapper();
+
+  @Inject StudyEvents events;
+
+  /** 201 with the study id, or 400 listing every problem of the spec (nothing is published). */
+  @POST
+  public Response create(JsonNode spec) throws Exception {
+    List<String> problems = SpecProblems.of(spec);
+    StudySpec parsed = null;
+    if (problems.isEmpty()) {
+      try {
+        parsed = MAPPER.treeToValue(spec, StudySpec.class);
+      } catch (Exception e) {
+        problems = List.of(e.getMessage() == null ? "invalid study spec" : e.getMessage());
+      }
+    }
+    if (!problems.isEmpty()) {
+      return Response.status(400).entity(Map.of("problems", problems)).build();
+    }
+    List<Event> created = events.studies().create(parsed);
+    String id = created.get(0).studyId();
+    events.publish(created).toCompletableFuture().get();
+    return Response.created(URI.create("/studies/" + id))
+        .entity(events.studies().view(id).orElseThrow())
+        .build();
+  }
+
+  @GET
+  public List<StudyView> list() {
+    return events.studies().list();
+  }
+
+  @GET
+  @Path("/{id}")
+  public Response get(@PathParam("id") String id) {
+    return events
+        .studies()
+        .view(id)
+        .map(v -> Response.ok(v).build())
+        .orElse(Response.status(404).entity(Map.of("problems", List.of("no study " + id))).build());
+  }
+
+  /** Stops a running study: nothing new is published; trials in flight may still report. */
+  @POST
+  @Path("/{id}/stop")
+  public Response stop(@PathParam("id") String id) throws Exception {
+    var stopped = events.studies().stop(id);
+    if (stopped.isPresent()) {
+      events.publish(List.of(stopped.get())).toCompletableFuture().get();
+    }
+    return get(id);
+  }
+}

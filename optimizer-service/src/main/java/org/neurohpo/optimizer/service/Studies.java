@@ -1,0 +1,68 @@
+package org.neurohpo.optimizer.service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.neurohpo.model.Event;
+import org.neurohpo.model.StudyCreated;
+import org.neurohpo.model.StudySpec;
+import org.neurohpo.model.StudyStopped;
+import org.neurohpo.model.TrialCompleted;
+
+/** Every study of this optimizer; each call returns the events to publish. Thread-safe. */
+public final class Studies {
+  private final Map<String, StudyRun> runs = new LinkedHashMap<>();
+  private final int inFlight;
+  private final int gridLevels;
+
+  public Studies(int inFlight, int gridLevels) {
+    this.inFlight = inFlight;
+    this.gridLevels = gridLevels;
+  }
+
+  /** A new study: its StudyCreated event, then its first trials. */
+  public synchronized List<Event> create(StudySpec spec) {
+    String id = "study-" + UUID.randomUUID().toString().substring(0, 8);
+    StudyRun run = new StudyRun(id, spec, inFlight, gridLevels);
+    runs.put(id, run);
+    List<Event> out = new ArrayList<>();
+    out.add(new StudyCreated(Event.SCHEMA_VERSION, id, spec, Instant.now()));
+    out.addAll(run.fill());
+    run.completion().ifPresent(out::add);
+    return out;
+  }
+
+  /** A trial result: more trials to keep the study busy, or its completion. */
+  public synchronized List<Event> onResult(TrialCompleted result) {
+    StudyRun run = runs.get(result.studyId());
+    List<Event> out = new ArrayList<>();
+    if (run == null || !run.onCompleted(result)) {
+      return out; // another optimizer's study, or a repeat
+    }
+    out.addAll(run.fill());
+    run.completion().ifPresent(out::add);
+    return out;
+  }
+
+  public synchronized Optional<StudyStopped> stop(String studyId) {
+    StudyRun run = runs.get(studyId);
+    if (run == null || run.state() != StudyRun.State.RUNNING) {
+      return Optional.empty();
+    }
+    run.stop();
+    return Optional.of(
+        new StudyStopped(Event.SCHEMA_VERSION, studyId, "stopped by request", Instant.now()));
+  }
+
+  public synchronized Optional<StudyView> view(String studyId) {
+    return Optional.ofNullable(runs.get(studyId)).map(StudyView::of);
+  }
+
+  public synchronized List<StudyView> list() {
+    return runs.values().stream().map(StudyView::of).toList();
+  }
+}

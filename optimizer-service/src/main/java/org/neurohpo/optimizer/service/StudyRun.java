@@ -1,0 +1,153 @@
+package org.neurohpo.optimizer.service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.neurohpo.bayes.space.SearchSpace;
+import org.neurohpo.bayes.space.SpaceJson;
+import org.neurohpo.bayes.strategy.BayesOptions;
+import org.neurohpo.bayes.strategy.BayesianStrategy;
+import org.neurohpo.bayes.strategy.Candidate;
+import org.neurohpo.bayes.strategy.GridStrategy;
+import org.neurohpo.bayes.strategy.Observation;
+import org.neurohpo.bayes.strategy.RandomStrategy;
+import org.neurohpo.bayes.strategy.Strategy;
+import org.neurohpo.model.Event;
+import org.neurohpo.model.StudyCompleted;
+import org.neurohpo.model.StudySpec;
+import org.neurohpo.model.TrialCompleted;
+import org.neurohpo.model.TrialRequested;
+
+/**
+ * One running study: asks its strategy for trials, keeps {@code inFlight} of them out, tells it
+ * each trial's result (minimising minus the mean test accuracy) and completes after {@code budget}
+ * trials. Plain Java; not thread-safe (the registry serialises calls).
+ */
+public final class StudyRun {
+  /** Where a study stands. */
+  public enum State {
+    RUNNING,
+    COMPLETED,
+    STOPPED
+  }
+
+  private final String studyId;
+  private final StudySpec spec;
+  private final Strategy strategy;
+  private final int inFlight;
+  private final Map<Integer, Candidate> pending = new LinkedHashMap<>();
+  private final List<TrialCompleted> completed = new ArrayList<>();
+  private int requested;
+  private State state = State.RUNNING;
+
+  StudyRun(String studyId, StudySpec spec, int inFlight, int gridLevels) {
+    this.studyId = studyId;
+    this.spec = spec;
+    this.inFlight = Math.max(1, inFlight);
+    SearchSpace space = SpaceJson.fromNode(spec.searchSpace());
+    this.strategy =
+        switch (spec.strategy()) {
+          case "grid" -> new GridStrategy(space, spec.optimizerSeed(), gridLevels);
+          case "random" -> new RandomStrategy(space, spec.optimizerSeed(), true);
+          default ->
+              new BayesianStrategy(
+                  space,
+                  spec.optimizerSeed(),
+                  BayesOptions.forStudy(space.parameters().size(), spec.budget()));
+        };
+  }
+
+  public String studyId() {
+    return studyId;
+  }
+
+  public StudySpec spec() {
+    return spec;
+  }
+
+  public State state() {
+    return state;
+  }
+
+  public int trialsRequested() {
+    return requested;
+  }
+
+  public List<TrialCompleted> completedTrials() {
+    return List.copyOf(completed);
+  }
+
+  /** New trials that bring the number in flight up to the target, within the budget. */
+  List<TrialRequested> fill() {
+    List<TrialRequested> out = new ArrayList<>();
+    if (state != State.RUNNING) {
+      return out;
+    }
+    int want = Math.min(inFlight - pending.size(), spec.budget() - requested);
+    if (want <= 0) {
+      return out;
+    }
+    for (Candidate c : strategy.ask(want)) {
+      int number = requested++;
+      pending.put(number, c);
+      Map<String, Object> params = new LinkedHashMap<>(spec.fixedParams());
+      params.putAll(c.params());
+      out.add(
+          new TrialRequested(
+              Event.SCHEMA_VERSION, studyId, number, spec.dataset(), params, spec.seeds()));
+    }
+    if (out.isEmpty() && pending.isEmpty()) {
+      state = State.COMPLETED; // the space is exhausted (a finished grid)
+    }
+    return out;
+  }
+
+  /** Tells the strategy a trial's result; duplicates and unknown trials are ignored. */
+  boolean onCompleted(TrialCompleted result) {
+    Candidate c = pending.remove(result.trialNumber());
+    if (c == null) {
+      return false;
+    }
+    completed.add(result);
+    strategy.tell(List.of(new Observation(c.id(), c.params(), -result.meanTestAccuracy())));
+    if (completed.size() >= spec.budget()) {
+      state = State.COMPLETED;
+    }
+    return true;
+  }
+
+  void stop() {
+    if (state == State.RUNNING) {
+      state = State.STOPPED;
+    }
+  }
+
+  /** The best trial so far by observed mean test accuracy. */
+  public Optional<TrialCompleted> best() {
+    return completed.stream()
+        .max(
+            java.util.Comparator.comparingDouble(TrialCompleted::meanTestAccuracy)
+                .thenComparing(t -> -t.trialNumber()));
+  }
+
+  /** The completion event, once the study has completed. */
+  Optional<StudyCompleted> completion() {
+    if (state != State.COMPLETED) {
+      return Optional.empty();
+    }
+    TrialCompleted b = best().orElse(null);
+    return Optional.of(
+        new StudyCompleted(
+            Event.SCHEMA_VERSION,
+            studyId,
+            completed.size(),
+            b == null ? -1 : b.trialNumber(),
+            b == null ? Map.of() : b.params(),
+            b == null ? 0 : b.meanTestAccuracy(),
+            completed.size() >= spec.budget() ? "budget" : "space exhausted",
+            Instant.now()));
+  }
+}

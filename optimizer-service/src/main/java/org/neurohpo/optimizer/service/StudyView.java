@@ -1,0 +1,41 @@
+package org.neurohpo.optimizer.service;
+
+import java.util.List;
+import java.util.Map;
+import org.neurohpo.model.TrialCompleted;
+
+/** What the REST API shows of a study. */
+public record StudyView(
+    String studyId,
+    String name,
+    String dataset,
+    String strategy,
+    String state,
+    int budget,
+    int trialsRequested,
+    int trialsCompleted,
+    Best best,
+    List<TrialCompleted> trials) {
+
+  /** The best trial so far by mean test accuracy. */
+  public record Best(int trialNumber, double meanTestAccuracy, Map<String, Object> params) {}
+
+  static StudyView of(StudyRun run) {
+    List<TrialCompleted> trials = run.completedTrials();
+    Best best =
+        run.best()
+            .map(t -> new Best(t.trialNumber(), t.meanTestAccuracy(), t.params()))
+            .orElse(null);
+    return new StudyView(
+        run.studyId(),
+        run.spec().name(),
+        run.spec().dataset(),
+        run.spec().strategy(),
+        run.state().name().toLowerCase(java.util.Locale.ROOT),
+        run.spec().budget(),
+        run.trialsRequested(),
+        trials.size(),
+        best,
+        trials);
+  }
+}

@@ -1,0 +1,132 @@
+package org.neurohpo.optimizer;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.neurohpo.kafka.local.TopicProbe;
+import org.neurohpo.model.Event;
+import org.neurohpo.model.EventCodec;
+import org.neurohpo.model.RunFigures;
+import org.neurohpo.model.StudyCompleted;
+import org.neurohpo.model.Topics;
+import org.neurohpo.model.TrialCompleted;
+import org.neurohpo.model.TrialRequested;
+
+/**
+ * The optimizer on a real broker, with this test playing evaluators and results service: a study
+ * runs exactly its budget of distinct trials, keeps the configured number in flight, completes.
+ */
+@QuarkusTest
+@QuarkusTestResource(KafkaBroker.class)
+class StudyLifecycleTest {
+  private static final String SPACE =
+      "{\"parameters\":[{\"name\":\"bins\",\"type\":\"int\",\"low\":2,\"high\":16},"
+          + "{\"name\":\"encoder\",\"type\":\"cat\",\"choices\":[\"bins\",\"rate\"]}]}";
+
+  private static TopicProbe probe() {
+    return new TopicProbe(KafkaBroker.broker.bootstrapServers());
+  }
+
+  @Test
+  void invalidSpecIsRejectedNamingEveryProblemAndPublishesNothing() {
+    given()
+        .contentType("application/json")
+        .body(
+            "{\"name\":\"bad\",\"dataset\":\"marker-dataset\",\"strategy\":\"annealing\","
+                + "\"budget\":0,\"seeds\":[1],\"searchSpace\":[{\"name\":\"x\",\"type\":\"float\","
+                + "\"low\":1,\"high\":0}]}")
+        .post("/studies")
+        .then()
+        .statusCode(400)
+        .body("problems", hasSize(3))
+        .body("problems", hasItem(startsWith("strategy must be one of grid, random, bo")))
+        .body("problems", hasItem(startsWith("budget must be an integer >= 1")))
+        .body("problems", hasItem(startsWith("searchSpace: ")));
+    List<ConsumerRecord<String, String>> trials =
+        probe().read(Topics.TRIALS, 1000, Duration.ofSeconds(3));
+    assertThat(trials).noneMatch(r -> r.value().contains("marker-dataset"));
+  }
+
+  @Test
+  void studyRunsItsBudgetOfDistinctTrialsAndCompletes() {
+    String id =
+        given()
+            .contentType("application/json")
+            .body(
+                "{\"name\":\"demo\",\"dataset\":\"iris\",\"strategy\":\"bo\",\"budget\":6,"
+                    + "\"seeds\":[1,2],\"searchSpace\":"
+                    + SPACE
+                    + ",\"fixedParams\":{\"generations\":3},\"optimizerSeed\":5}")
+            .post("/studies")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("studyId");
+    Set<Integer> answered = new HashSet<>();
+    StudyCompleted done = null;
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    while (done == null && System.nanoTime() < deadline) {
+      for (ConsumerRecord<String, String> r :
+          probe().read(Topics.TRIALS, 1000, Duration.ofSeconds(1))) {
+        if (EventCodec.decode(r.value()) instanceof TrialRequested t
+            && t.studyId().equals(id)
+            && answered.add(t.trialNumber())) {
+          assertThat(t.params()).containsEntry("generations", 3).containsKeys("bins", "encoder");
+          assertThat(t.seeds()).containsExactly(1L, 2L);
+          double acc = ((Number) t.params().get("bins")).doubleValue() / 16.0;
+          probe()
+              .send(
+                  Topics.RESULTS,
+                  id,
+                  EventCodec.encode(
+                      new TrialCompleted(
+                          1,
+                          id,
+                          t.trialNumber(),
+                          t.params(),
+                          acc,
+                          0.0,
+                          List.of(new RunFigures(1, acc, acc, 5, 5, 1, 1, 1)),
+                          List.of())));
+        }
+      }
+      for (ConsumerRecord<String, String> r :
+          probe().read(Topics.STUDIES, 1000, Duration.ofMillis(500))) {
+        Event e = EventCodec.decode(r.value());
+        if (e instanceof StudyCompleted c && c.studyId().equals(id)) {
+          done = c;
+        }
+      }
+    }
+    assertThat(done).as("study completed").isNotNull();
+    assertThat(answered).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5);
+    assertThat(done.trialsCompleted()).isEqualTo(6);
+    given()
+        .get("/studies/" + id)
+        .then()
+        .statusCode(200)
+        .body("state", org.hamcrest.Matchers.equalTo("completed"))
+        .body("trialsCompleted", org.hamcrest.Matchers.equalTo(6));
+    // the budget holds: no trial beyond number 5 was ever published
+    assertThat(probe().read(Topics.TRIALS, 1000, Duration.ofSeconds(2)))
+        .map(r -> EventCodec.decode(r.value()))
+        .filteredOn(e -> e instanceof TrialRequested t && t.studyId().equals(id))
+        .hasSize(6);
+  }
+
+  @Test
+  void unknownStudyIs404() {
+    given().get("/studies/nope").then().statusCode(404);
+  }
+}
