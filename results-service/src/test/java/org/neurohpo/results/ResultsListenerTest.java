@@ -39,6 +39,18 @@ class ResultsListenerTest {
     assertThat(t.meanTestAccuracy()).isEqualTo(0.8);
     assertThat(t.runs()).hasSize(1);
     assertThat(t.failures()).containsExactly("seed 2: boom");
+    io.restassured.RestAssured.given()
+        .get("/studies/st/best")
+        .then()
+        .statusCode(200)
+        .body("trialNumber", org.hamcrest.Matchers.equalTo(2))
+        .body("meanTestAccuracy", org.hamcrest.Matchers.equalTo(0.8f));
+    io.restassured.RestAssured.given()
+        .get("/studies/st/trials")
+        .then()
+        .statusCode(200)
+        .body("size()", org.hamcrest.Matchers.equalTo(1));
+    io.restassured.RestAssured.given().get("/studies/none/best").then().statusCode(404);
   }
 
   private static void send(String topic, Event e) {

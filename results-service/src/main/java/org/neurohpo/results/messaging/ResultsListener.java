@@ -11,6 +11,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.neurohpo.model.EventCodec;
 import org.neurohpo.model.TrialCompleted;
+import org.neurohpo.results.service.Leaderboard;
 import org.neurohpo.results.service.TrialAggregator;
 
 /**
@@ -22,6 +23,12 @@ public class ResultsListener {
   private static final Logger LOG = Logger.getLogger(ResultsListener.class);
 
   private final TrialAggregator aggregator = new TrialAggregator();
+  private final Leaderboard leaderboard = new Leaderboard();
+
+  /** Every completed trial so far, by study. */
+  public Leaderboard leaderboard() {
+    return leaderboard;
+  }
 
   @Inject
   @Channel("results")
@@ -51,6 +58,7 @@ public class ResultsListener {
       return java.util.concurrent.CompletableFuture.completedFuture(null);
     }
     TrialCompleted t = done.get();
+    leaderboard.add(t);
     LOG.infof(
         "trial %s/%d completed: mean test accuracy %.4f over %d run(s)",
         t.studyId(), t.trialNumber(), t.meanTestAccuracy(), t.runs().size());
