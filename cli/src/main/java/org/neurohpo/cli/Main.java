@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       "(encoding, EONS training, RISP hardware) with Bayesian optimisation."
     },
     subcommands = {
+      RunCommand.class,
       EvaluateCommand.class,
       SimulateCommand.class,
       HpSpaceCommand.class,

@@ -1,0 +1,164 @@
+package org.neurohpo.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole system on this machine, as separate JVMs: a Kafka broker (kafka-local) and the three
+ * services (Quarkus jars), each logging to a file. {@link #close()} stops the services first, then
+ * the broker.
+ */
+final class LocalStack implements AutoCloseable {
+  private static final Duration READY = Duration.ofSeconds(120);
+
+  private final Path home;
+  private final Path logs;
+  private final List<Process> services = new ArrayList<>();
+  private Process broker;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  LocalStack(Path home, Path logs) {
+    this.home = home;
+    this.logs = logs;
+  }
+
+  /** Starts the broker with its data under {@code dataDir}; returns host:port when it answers. */
+  String startBroker(Path dataDir) throws IOException, InterruptedException {
+    Path jar = home.resolve("kafka-local/target/kafka-local-0.1.0-SNAPSHOT.jar");
+    require(jar);
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                java(),
+                "-Xmx384m",
+                "-cp",
+                jar + java.io.File.pathSeparator + home.resolve("kafka-local/target/lib/*"),
+                "org.neurohpo.kafka.local.KafkaLocalMain",
+                "--data-dir",
+                dataDir.toString())
+            .redirectError(logs.resolve("kafka.log").toFile());
+    broker = pb.start();
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(broker.getInputStream(), StandardCharsets.UTF_8));
+    long deadline = System.nanoTime() + READY.toNanos();
+    String line;
+    while ((line = out.readLine()) != null) {
+      if (line.startsWith("KAFKA_READY ")) {
+        return line.substring("KAFKA_READY ".length()).trim();
+      }
+      if (System.nanoTime() > deadline) {
+        break;
+      }
+    }
+    throw new IllegalStateException(
+        "the Kafka broker did not start; see " + logs.resolve("kafka.log"));
+  }
+
+  /** Starts one service JVM on {@code port}; {@code props} are -D settings. */
+  void startService(
+      String module, String name, int port, String bootstrap, String maxHeap, List<String> props)
+      throws IOException {
+    Path jar = home.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+    require(jar);
+    List<String> cmd = new ArrayList<>(List.of(java(), "-Xmx" + maxHeap));
+    cmd.add("-Dkafka.bootstrap.servers=" + bootstrap);
+    cmd.add("-Dquarkus.http.port=" + port);
+    cmd.add("-Dquarkus.http.host=127.0.0.1");
+    props.forEach(p -> cmd.add("-D" + p));
+    cmd.add("-jar");
+    cmd.add(jar.toString());
+    Path log = logs.resolve(name + ".log");
+    services.add(
+        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start());
+  }
+
+  /** Waits until the service on {@code port} reports ready. */
+  void awaitReady(String name, int port) throws InterruptedException {
+    long deadline = System.nanoTime() + READY.toNanos();
+    URI uri = URI.create("http://127.0.0.1:" + port + "/q/health/ready");
+    while (System.nanoTime() < deadline) {
+      for (Process p : services) {
+        if (!p.isAlive()) {
+          throw new IllegalStateException(
+              "a service stopped while starting; see the logs in " + logs);
+        }
+      }
+      try {
+        HttpResponse<Void> r =
+            http.send(
+                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(),
+                HttpResponse.BodyHandlers.discarding());
+        if (r.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      }
+      Thread.sleep(250);
+    }
+    throw new IllegalStateException(
+        name + " did not become ready; see " + logs.resolve(name + ".log"));
+  }
+
+  HttpClient http() {
+    return http;
+  }
+
+  static int freePort() {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  private static void require(Path jar) {
+    if (!Files.exists(jar)) {
+      throw new IllegalStateException(
+          "missing " + jar + ": build with ./neurohpo (it builds what is missing) or mvn package");
+    }
+  }
+
+  @Override
+  public void close() {
+    for (Process p : services) {
+      p.destroy();
+    }
+    for (Process p : services) {
+      waitFor(p);
+    }
+    if (broker != null) {
+      broker.destroy();
+      waitFor(broker);
+    }
+  }
+
+  private static void waitFor(Process p) {
+    try {
+      if (!p.waitFor(30, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      p.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package org.neurohpo.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** summary.json and trials.csv of a finished study (the contract of issue 4). */
+final class RunOutputs {
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private RunOutputs() {}
+
+  static void write(Path dir, JsonNode view, JsonNode study) throws IOException {
+    Files.createDirectories(dir);
+    ObjectNode summary = JSON.createObjectNode();
+    summary.put("studyId", view.path("studyId").asText());
+    summary.put("strategy", view.path("strategy").asText());
+    summary.put("trialsCompleted", view.path("trialsCompleted").asInt());
+    summary.put("runsPerTrial", study.path("seeds").size());
+    JsonNode best = view.path("best");
+    if (!best.isMissingNode() && !best.isNull()) {
+      ObjectNode b = summary.putObject("best");
+      b.set("params", best.get("params"));
+      b.put("meanTestAccuracy", best.path("meanTestAccuracy").asDouble());
+      b.put("trialNumber", best.path("trialNumber").asInt());
+    }
+    Files.writeString(dir.resolve("summary.json"), JSON.writeValueAsString(summary) + "\n");
+    Files.writeString(dir.resolve("trials.csv"), csv(view.path("trials")));
+  }
+
+  static String csv(JsonNode trials) {
+    Set<String> names = new LinkedHashSet<>();
+    for (JsonNode t : trials) {
+      t.path("params").fieldNames().forEachRemaining(names::add);
+    }
+    List<String> header = new ArrayList<>(List.of("number"));
+    header.addAll(names);
+    header.addAll(List.of("mean", "std", "runs"));
+    StringBuilder sb = new StringBuilder(String.join(",", header)).append('\n');
+    for (JsonNode t : trials) {
+      List<String> row = new ArrayList<>(List.of(t.path("trialNumber").asText()));
+      for (String n : names) {
+        JsonNode v = t.path("params").get(n);
+        row.add(v == null ? "" : v.asText());
+      }
+      row.add(Double.toString(t.path("meanTestAccuracy").asDouble()));
+      row.add(Double.toString(t.path("stdTestAccuracy").asDouble()));
+      row.add(Integer.toString(t.path("runs").size()));
+      sb.append(String.join(",", row)).append('\n');
+    }
+    return sb.toString();
+  }
+
+  static String describe(JsonNode view, Path dir) {
+    JsonNode best = view.path("best");
+    String b =
+        best.isMissingNode() || best.isNull()
+            ? "no trial completed"
+            : String.format(
+                "best mean test accuracy %.4f (trial %d) with %s",
+                best.path("meanTestAccuracy").asDouble(),
+                best.path("trialNumber").asInt(),
+                best.path("params"));
+    return String.format(
+        "study %s %s: %d trials; %s%nwrote %s and %s",
+        view.path("studyId").asText(),
+        view.path("state").asText(),
+        view.path("trialsCompleted").asInt(),
+        b,
+        dir.resolve("summary.json"),
+        dir.resolve("trials.csv"));
+  }
+}

@@ -1,0 +1,66 @@
+package org.neurohpo.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * `neurohpo run` end to end: a real broker and the three services as their own JVMs, a small study,
+ * its summary.json and trials.csv.
+ */
+class RunCommandTest {
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void pointAtTheProject() {
+    System.setProperty("neurohpo.home", Path.of("..").toAbsolutePath().normalize().toString());
+  }
+
+  @Test
+  void runsAStudyOnTheWholeSystemAndWritesItsOutputs() throws IOException {
+    Path study = dir.resolve("study.json");
+    Files.writeString(
+        study,
+        """
+        {"name": "tiny", "dataset": "iris", "strategy": "random", "budget": 4, "seeds": [1, 2],
+         "optimizerSeed": 3,
+         "searchSpace": [{"name": "bins", "type": "int", "low": 2, "high": 6}],
+         "fixedParams": {"populationSize": 20, "generations": 5}}
+        """);
+    Path out = dir.resolve("out");
+    Cli cli =
+        Cli.run("run", study.toString(), "--out", out.toString(), "--quiet", "--evaluators", "2");
+    assertThat(cli.exitCode()).as(cli.err()).isZero();
+    JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+    assertThat(summary.get("strategy").asText()).isEqualTo("random");
+    assertThat(summary.get("trialsCompleted").asInt()).isEqualTo(4);
+    assertThat(summary.get("runsPerTrial").asInt()).isEqualTo(2);
+    assertThat(summary.get("best").get("params").get("bins").asInt()).isBetween(2, 6);
+    List<String> rows = Files.readAllLines(out.resolve("trials.csv"));
+    assertThat(rows.get(0)).isEqualTo("number,populationSize,generations,bins,mean,std,runs");
+    assertThat(rows).hasSize(5);
+    assertThat(rows.subList(1, 5)).allMatch(r -> r.endsWith(",2"));
+  }
+
+  @Test
+  void invalidStudyIsOneLineNamingItsProblems() throws IOException {
+    Path study = dir.resolve("bad.json");
+    Files.writeString(
+        study, "{\"name\": \"bad\", \"dataset\": \"iris\", \"strategy\": \"bo\", \"budget\": 0}");
+    Cli cli = Cli.run("run", study.toString(), "--quiet", "--evaluators", "1");
+    assertThat(cli.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(cli.err().strip())
+        .doesNotContain("\n")
+        .contains("invalid study: ")
+        .contains("budget must be an integer >= 1")
+        .contains("seeds must be a non-empty list");
+  }
+}
