@@ -46,6 +46,8 @@ class TrialListenerTest {
       seeds.add(((RunEvaluated) e).run().seed());
     }
     assertThat(seeds).containsExactlyInAnyOrder(1L, 2L, 3L);
+    String metrics = io.restassured.RestAssured.given().get("/q/metrics").asString();
+    assertThat(metrics).contains("neurohpo_evaluation_seconds_count").contains("kafka_consumer");
   }
 
   @Test

@@ -126,6 +126,21 @@ class StudyLifecycleTest {
   }
 
   @Test
+  void servesMetricsHealthAndOpenApi() {
+    given().get("/q/health/ready").then().statusCode(200);
+    given()
+        .get("/q/metrics")
+        .then()
+        .statusCode(200)
+        .body(org.hamcrest.Matchers.containsString("neurohpo_trials_in_flight"));
+    given()
+        .get("/q/openapi")
+        .then()
+        .statusCode(200)
+        .body(org.hamcrest.Matchers.containsString("/studies"));
+  }
+
+  @Test
   void unknownStudyIs404() {
     given().get("/studies/nope").then().statusCode(404);
   }

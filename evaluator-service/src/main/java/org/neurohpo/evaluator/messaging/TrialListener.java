@@ -1,5 +1,8 @@
 package org.neurohpo.evaluator.messaging;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +20,7 @@ import org.neurohpo.evaluator.config.EvaluatorConfig;
 import org.neurohpo.evaluator.service.TrialRunner;
 import org.neurohpo.model.Event;
 import org.neurohpo.model.EventCodec;
+import org.neurohpo.model.RunEvaluated;
 import org.neurohpo.model.TrialRequested;
 
 /**
@@ -35,10 +39,20 @@ public class TrialListener {
   @Channel("evaluations")
   Emitter<Record<String, String>> evaluations;
 
+  private final Timer evaluationTime;
+  private final Counter failedRuns;
+
   @Inject
-  public TrialListener(EvaluatorConfig config) {
+  public TrialListener(EvaluatorConfig config, MeterRegistry registry) {
     this.runner =
         new TrialRunner(config.threads(), config.id().orElseGet(TrialListener::defaultId));
+    this.evaluationTime =
+        Timer.builder("neurohpo.evaluation")
+            .description("wall time of one run (one seed) of a trial")
+            .publishPercentileHistogram()
+            .register(registry);
+    this.failedRuns =
+        Counter.builder("neurohpo.runs.failed").description("runs that failed").register(registry);
   }
 
   @Incoming("trials")
@@ -54,6 +68,11 @@ public class TrialListener {
         trial.studyId(), trial.trialNumber(), trial.seeds().size(), trial.dataset());
     List<Event> results = runner.run(trial);
     for (Event e : results) {
+      if (e instanceof RunEvaluated r) {
+        evaluationTime.record(java.time.Duration.ofNanos((long) (r.run().seconds() * 1e9)));
+      } else {
+        failedRuns.increment();
+      }
       evaluations.send(Record.of(e.studyId(), EventCodec.encode(e))).toCompletableFuture().get();
     }
   }

@@ -1,5 +1,8 @@
 package org.neurohpo.optimizer.messaging;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,6 +21,7 @@ import org.neurohpo.optimizer.service.Studies;
 
 /** The optimizer's Kafka edge: publishes study and trial events, consumes trial results. */
 @ApplicationScoped
+@Startup // registers its metrics at start, not at first use
 public class StudyEvents {
   private final Studies studies;
 
@@ -30,8 +34,11 @@ public class StudyEvents {
   Emitter<Record<String, String>> studyTopic;
 
   @Inject
-  public StudyEvents(OptimizerConfig config) {
+  public StudyEvents(OptimizerConfig config, MeterRegistry registry) {
     this.studies = new Studies(config.inFlight(), config.gridLevels());
+    Gauge.builder("neurohpo.trials.in.flight", studies, Studies::inFlight)
+        .description("trials published and not yet completed, over all studies")
+        .register(registry);
   }
 
   public Studies studies() {

@@ -62,6 +62,11 @@ public final class Studies {
     return Optional.ofNullable(runs.get(studyId)).map(StudyView::of);
   }
 
+  /** Trials published and not yet completed, over every running study. */
+  public synchronized int inFlight() {
+    return runs.values().stream().mapToInt(StudyRun::inFlight).sum();
+  }
+
   public synchronized List<StudyView> list() {
     return runs.values().stream().map(StudyView::of).toList();
   }

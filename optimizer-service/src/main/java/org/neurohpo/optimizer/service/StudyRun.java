@@ -76,6 +76,11 @@ public final class StudyRun {
     return requested;
   }
 
+  /** Trials published and not yet completed (0 once the study stopped or completed). */
+  public int inFlight() {
+    return state == State.RUNNING ? pending.size() : 0;
+  }
+
   public List<TrialCompleted> completedTrials() {
     return List.copyOf(completed);
   }
