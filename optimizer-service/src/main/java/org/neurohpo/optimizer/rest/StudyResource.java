@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.neurohpo.model.Event;
 import org.neurohpo.model.EventCodec;
 import org.neurohpo.model.StudySpec;
@@ -27,6 +29,7 @@ import org.neurohpo.optimizer.service.StudyView;
 @Consumes(MediaType.APPLICATION_JSON)
 public class StudyResource {
   private static final ObjectMapper MAPPER = EventCodec.mapper();
+  private static final long PUBLISH_TIMEOUT_SECONDS = 30;
 
   @Inject StudyEvents events;
 
@@ -47,7 +50,22 @@ public class StudyResource {
     }
     List<Event> created = events.studies().create(parsed);
     String id = created.get(0).studyId();
-    events.publish(created).toCompletableFuture().get();
+    try {
+      events.publish(created).toCompletableFuture().get(PUBLISH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      return Response.status(503)
+          .entity(
+              Map.of(
+                  "problems",
+                  List.of(
+                      "study "
+                          + id
+                          + " created, but Kafka did not"
+                          + " acknowledge its first trials within "
+                          + PUBLISH_TIMEOUT_SECONDS
+                          + " s")))
+          .build();
+    }
     return Response.created(URI.create("/studies/" + id))
         .entity(events.studies().view(id).orElseThrow())
         .build();
@@ -74,7 +92,10 @@ public class StudyResource {
   public Response stop(@PathParam("id") String id) throws Exception {
     var stopped = events.studies().stop(id);
     if (stopped.isPresent()) {
-      events.publish(List.of(stopped.get())).toCompletableFuture().get();
+      events
+          .publish(List.of(stopped.get()))
+          .toCompletableFuture()
+          .get(PUBLISH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
     return get(id);
   }
