@@ -1,7 +1,6 @@
 package org.neurohpo.bayes.strategy;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -104,9 +103,7 @@ public final class GridStrategy implements Strategy {
 
   @Override
   public Optional<Recommendation> best() {
-    return table.points().stream()
-        .min(Comparator.comparingDouble(ObservationTable.Point::mean))
-        .map(p -> new Recommendation(p.config(), p.mean(), p.mean(), p.count()));
+    return table.lowestMean();
   }
 
   @Override

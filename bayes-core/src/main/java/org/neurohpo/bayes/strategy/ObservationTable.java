@@ -1,10 +1,12 @@
 package org.neurohpo.bayes.strategy;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.neurohpo.bayes.space.SearchSpace;
 
 /**
@@ -85,6 +87,13 @@ public final class ObservationTable {
 
   public Map<String, Map<String, Object>> pending() {
     return pending;
+  }
+
+  /** The distinct point with the lowest observed mean, as a recommendation (no model). */
+  public Optional<Recommendation> lowestMean() {
+    return points().stream()
+        .min(Comparator.comparingDouble(Point::mean))
+        .map(p -> new Recommendation(p.config(), p.mean(), p.mean(), p.count()));
   }
 
   public List<Double> values() {
