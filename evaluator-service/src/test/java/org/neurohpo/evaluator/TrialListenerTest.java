@@ -12,12 +12,12 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
-import org.neurohpo.kafka.local.TopicProbe;
 import org.neurohpo.model.Event;
 import org.neurohpo.model.EventCodec;
 import org.neurohpo.model.RunEvaluated;
 import org.neurohpo.model.Topics;
 import org.neurohpo.model.TrialRequested;
+import org.neurohpo.testsupport.KafkaBroker;
 
 /** The evaluator on a real broker: trials in, one evaluation per seed out, bad records to DLQ. */
 @QuarkusTest
@@ -61,11 +61,10 @@ class TrialListenerTest {
   }
 
   private static void send(String topic, String key, String value) {
-    new TopicProbe(KafkaBroker.broker.bootstrapServers()).send(topic, key, value);
+    KafkaBroker.probe().send(topic, key, value);
   }
 
   private static List<ConsumerRecord<String, String>> read(String topic, int expected) {
-    return new TopicProbe(KafkaBroker.broker.bootstrapServers())
-        .read(topic, expected, Duration.ofSeconds(60));
+    return KafkaBroker.probe().read(topic, expected, Duration.ofSeconds(60));
   }
 }

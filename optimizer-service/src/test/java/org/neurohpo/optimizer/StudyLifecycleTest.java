@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.neurohpo.kafka.local.TopicProbe;
 import org.neurohpo.model.Event;
 import org.neurohpo.model.EventCodec;
 import org.neurohpo.model.RunFigures;
@@ -22,6 +21,7 @@ import org.neurohpo.model.StudyCompleted;
 import org.neurohpo.model.Topics;
 import org.neurohpo.model.TrialCompleted;
 import org.neurohpo.model.TrialRequested;
+import org.neurohpo.testsupport.KafkaBroker;
 
 /**
  * The optimizer on a real broker, with this test playing evaluators and results service: a study
@@ -33,10 +33,6 @@ class StudyLifecycleTest {
   private static final String SPACE =
       "{\"parameters\":[{\"name\":\"bins\",\"type\":\"int\",\"low\":2,\"high\":16},"
           + "{\"name\":\"encoder\",\"type\":\"cat\",\"choices\":[\"bins\",\"rate\"]}]}";
-
-  private static TopicProbe probe() {
-    return new TopicProbe(KafkaBroker.broker.bootstrapServers());
-  }
 
   @Test
   void invalidSpecIsRejectedNamingEveryProblemAndPublishesNothing() {
@@ -54,7 +50,7 @@ class StudyLifecycleTest {
         .body("problems", hasItem(startsWith("budget must be an integer >= 1")))
         .body("problems", hasItem(startsWith("searchSpace: ")));
     List<ConsumerRecord<String, String>> trials =
-        probe().read(Topics.TRIALS, 1000, Duration.ofSeconds(3));
+        KafkaBroker.probe().read(Topics.TRIALS, 1000, Duration.ofSeconds(3));
     assertThat(trials).noneMatch(r -> r.value().contains("marker-dataset"));
   }
 
@@ -78,14 +74,14 @@ class StudyLifecycleTest {
     long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
     while (done == null && System.nanoTime() < deadline) {
       for (ConsumerRecord<String, String> r :
-          probe().read(Topics.TRIALS, 1000, Duration.ofSeconds(1))) {
+          KafkaBroker.probe().read(Topics.TRIALS, 1000, Duration.ofSeconds(1))) {
         if (EventCodec.decode(r.value()) instanceof TrialRequested t
             && t.studyId().equals(id)
             && answered.add(t.trialNumber())) {
           assertThat(t.params()).containsEntry("generations", 3).containsKeys("bins", "encoder");
           assertThat(t.seeds()).containsExactly(1L, 2L);
           double acc = ((Number) t.params().get("bins")).doubleValue() / 16.0;
-          probe()
+          KafkaBroker.probe()
               .send(
                   Topics.RESULTS,
                   id,
@@ -102,7 +98,7 @@ class StudyLifecycleTest {
         }
       }
       for (ConsumerRecord<String, String> r :
-          probe().read(Topics.STUDIES, 1000, Duration.ofMillis(500))) {
+          KafkaBroker.probe().read(Topics.STUDIES, 1000, Duration.ofMillis(500))) {
         Event e = EventCodec.decode(r.value());
         if (e instanceof StudyCompleted c && c.studyId().equals(id)) {
           done = c;
@@ -119,7 +115,7 @@ class StudyLifecycleTest {
         .body("state", org.hamcrest.Matchers.equalTo("completed"))
         .body("trialsCompleted", org.hamcrest.Matchers.equalTo(6));
     // the budget holds: no trial beyond number 5 was ever published
-    assertThat(probe().read(Topics.TRIALS, 1000, Duration.ofSeconds(2)))
+    assertThat(KafkaBroker.probe().read(Topics.TRIALS, 1000, Duration.ofSeconds(2)))
         .map(r -> EventCodec.decode(r.value()))
         .filteredOn(e -> e instanceof TrialRequested t && t.studyId().equals(id))
         .hasSize(6);

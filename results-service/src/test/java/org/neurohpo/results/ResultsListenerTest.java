@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.neurohpo.kafka.local.TopicProbe;
 import org.neurohpo.model.Event;
 import org.neurohpo.model.EventCodec;
 import org.neurohpo.model.RunEvaluated;
@@ -18,6 +17,7 @@ import org.neurohpo.model.RunFigures;
 import org.neurohpo.model.Topics;
 import org.neurohpo.model.TrialCompleted;
 import org.neurohpo.model.TrialRequested;
+import org.neurohpo.testsupport.KafkaBroker;
 
 /** On a real broker: a trial's runs in, exactly one trial result out, duplicates ignored. */
 @QuarkusTest
@@ -54,11 +54,10 @@ class ResultsListenerTest {
   }
 
   private static void send(String topic, Event e) {
-    new TopicProbe(KafkaBroker.broker.bootstrapServers())
-        .send(topic, e.studyId(), EventCodec.encode(e));
+    KafkaBroker.probe().send(topic, e.studyId(), EventCodec.encode(e));
   }
 
   private static List<ConsumerRecord<String, String>> read(String topic, int max, Duration wait) {
-    return new TopicProbe(KafkaBroker.broker.bootstrapServers()).read(topic, max, wait);
+    return KafkaBroker.probe().read(topic, max, wait);
   }
 }
