@@ -2,7 +2,6 @@ package org.neurohpo.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -32,7 +31,10 @@ final class RunCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "STUDY.json", description = "the study spec")
+  @Parameters(
+      index = "0",
+      paramLabel = "STUDY.json",
+      description = "the study spec, JSON (or YAML when named *.yaml / *.yml)")
   Path studyFile;
 
   @Option(
@@ -63,7 +65,7 @@ final class RunCommand implements Callable<Integer> {
     if (evaluators < 1) {
       throw new IllegalArgumentException("--evaluators must be >= 1, got " + evaluators);
     }
-    JsonNode study = readStudy(studyFile);
+    JsonNode study = SpecFiles.readObject(studyFile);
     Path home = Path.of(System.getProperty("neurohpo.home", ".")).toAbsolutePath();
     Path work = Files.createTempDirectory("neurohpo-run-");
     Path logs = Files.createDirectories(work.resolve("logs"));
@@ -105,22 +107,6 @@ final class RunCommand implements Callable<Integer> {
       return "completed".equals(view.path("state").asText()) ? ExitCodes.OK : ExitCodes.INTERNAL;
     } finally {
       err.flush();
-    }
-  }
-
-  private static JsonNode readStudy(Path file) throws IOException {
-    if (!Files.isRegularFile(file)) {
-      throw new IllegalArgumentException("no such study file: " + file);
-    }
-    try {
-      JsonNode n = JSON.readTree(file.toFile());
-      if (n == null || !n.isObject()) {
-        throw new IllegalArgumentException(file + ": a study spec must be a JSON object");
-      }
-      return n;
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalArgumentException(
-          file + ": not valid JSON (line " + e.getLocation().getLineNr() + ")");
     }
   }
 

@@ -24,6 +24,9 @@ public final class AcquisitionOptimizer {
   private static final int STARTS = 5;
   private static final int FINITE_LIMIT = 20_000;
 
+  /** Half-width of the box (unit cube) that local refinement stays in. */
+  private static final double LOCAL_BOX = 0.05;
+
   private final SearchSpace space;
 
   public AcquisitionOptimizer(SearchSpace space) {
@@ -40,6 +43,22 @@ public final class AcquisitionOptimizer {
       Set<String> excluded,
       List<double[]> anchors,
       long seed) {
+    return maximize(gp, acq, best, excluded, anchors, seed, false);
+  }
+
+  /**
+   * As {@link #maximize(GaussianProcess, Acquisition, double, Set, List, long)}; with {@code local}
+   * the search stays near the anchors (small steps, no global candidates): the final refinement of
+   * a noise-free study with a known budget.
+   */
+  public Map<String, Object> maximize(
+      GaussianProcess gp,
+      Acquisition acq,
+      double best,
+      Set<String> excluded,
+      List<double[]> anchors,
+      long seed,
+      boolean local) {
     if (space.isFinite() && space.enumerate().size() <= FINITE_LIMIT) {
       Scored top = null;
       for (Map<String, Object> c : space.enumerate()) {
@@ -58,19 +77,19 @@ public final class AcquisitionOptimizer {
     int starts = n > 150 ? 2 : STARTS;
     int iterations = n > 150 ? 20 : 40;
     List<Scored> pool = new ArrayList<>();
-    for (int i = 0; i < budget; i++) {
+    for (int i = 0; i < budget && !(local && !anchors.isEmpty()); i++) {
       addIfValid(pool, gp, acq, best, space.decode(randomPoint(rng)));
     }
-    double[] scales = {0.003, 0.02, 0.1};
-    int local = budget / 2;
-    for (int i = 0; i < local && !anchors.isEmpty(); i++) {
+    double[] scales = local ? new double[] {0.001, 0.005, 0.02} : new double[] {0.003, 0.02, 0.1};
+    int localCount = local ? budget : budget / 2;
+    for (int i = 0; i < localCount && !anchors.isEmpty(); i++) {
       double[] a = anchors.get(i % anchors.size());
       double sd = scales[rng.nextInt(scales.length)];
       double[] u = a.clone();
       for (int j = 0; j < u.length; j++) {
         u[j] = Math.min(1, Math.max(0, u[j] + sd * gauss(rng)));
       }
-      if (rng.nextInt(4) == 0) {
+      if (!local && rng.nextInt(4) == 0) {
         int j = rng.nextInt(u.length);
         u[j] = rng.nextDouble();
       }
@@ -84,7 +103,9 @@ public final class AcquisitionOptimizer {
         break;
       }
       started++;
-      Scored r = neighbours(gp, acq, best, refine(gp, acq, best, s, iterations), excluded);
+      Scored r =
+          neighbours(
+              gp, acq, best, refine(gp, acq, best, s, iterations, local ? LOCAL_BOX : 1), excluded);
       if (r != null && !excluded.contains(space.key(r.config))) {
         if (top == null || r.value > top.value) {
           top = r;
@@ -122,17 +143,21 @@ public final class AcquisitionOptimizer {
     return new Scored(c, u, acq.value(gp, best, u, null));
   }
 
-  /** L-BFGS on the active float coordinates of {@code s}; other coordinates fixed. */
+  /**
+   * L-BFGS on the active float coordinates of {@code s} within {@code +-box} of it (unit cube
+   * coordinates); other coordinates fixed.
+   */
   private Scored refine(
-      GaussianProcess gp, Acquisition acq, double best, Scored s, int iterations) {
+      GaussianProcess gp, Acquisition acq, double best, Scored s, int iterations, double box) {
     List<Parameter> ps = space.parameters();
     double[] lo = s.u.clone();
     double[] hi = s.u.clone();
     boolean any = false;
     for (int i = 0; i < ps.size(); i++) {
       if (ps.get(i) instanceof FloatParameter && s.config.containsKey(ps.get(i).name())) {
-        lo[space.offset(i)] = 0;
-        hi[space.offset(i)] = 1;
+        int j = space.offset(i);
+        lo[j] = Math.max(0, s.u[j] - box);
+        hi[j] = Math.min(1, s.u[j] + box);
         any = true;
       }
     }

@@ -63,9 +63,16 @@ public final class BayesianStrategy implements Strategy {
       if (gp != null) {
         c = reevaluation(gp, excluded, i);
         if (c == null) {
+          boolean tail = inTail(i) && gp.noiseVariance() < 1e-3 * gp.signalVariance();
           c =
               optimizer.maximize(
-                  gp, acquisition(), incumbent(gp), excluded, anchors(), seed * 31 + asks);
+                  gp,
+                  acquisition(),
+                  incumbent(gp),
+                  excluded,
+                  tail ? anchors().subList(0, 1) : anchors(),
+                  seed * 31 + asks,
+                  tail);
         }
       }
       if (c == null) {
@@ -121,14 +128,19 @@ public final class BayesianStrategy implements Strategy {
     return out;
   }
 
+  /** Whether this ask falls within the last {@code reevaluations} evaluations of a known budget. */
+  private boolean inTail(int inBatch) {
+    int used = table.values().size() + table.pending().size() + inBatch;
+    int remaining = options.budget() - used;
+    return options.budget() > 0 && remaining <= options.reevaluations() && remaining > 0;
+  }
+
   /**
    * In the last {@code reevaluations} evaluations of a noisy study, re-runs the near-tied point
    * (posterior mean within two posterior sd of the best) with the largest posterior variance.
    */
   private Map<String, Object> reevaluation(GaussianProcess gp, Set<String> excluded, int inBatch) {
-    int used = table.values().size() + table.pending().size() + inBatch;
-    int remaining = options.budget() - used;
-    if (options.budget() <= 0 || remaining > options.reevaluations() || remaining <= 0) {
+    if (!inTail(inBatch)) {
       return null;
     }
     if (gp.noiseVariance() < 1e-3 * gp.signalVariance()) {

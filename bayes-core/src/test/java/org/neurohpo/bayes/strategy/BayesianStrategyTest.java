@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.neurohpo.bayes.acquisition.Acquisition;
 import org.neurohpo.bayes.space.SearchSpace;
 import org.neurohpo.bayes.space.SpaceJson;
 
@@ -132,5 +133,27 @@ class BayesianStrategyTest {
       s.tell(List.of(new Observation(c.id(), c.params(), (Double) c.params().get("a"))));
     }
     assertThat(keys).hasSize(6);
+  }
+
+  @Test
+  void lastEvaluationsOfANoiseFreeStudyRefineTheIncumbent() {
+    // a short study whose last 4 of 14 evaluations are the refinement tail: without it, the
+    // acquisition would still be exploring far from the incumbent at this point
+    int budget = 14;
+    BayesOptions options =
+        new BayesOptions(
+            Acquisition.LOG_EI, 6, 400, 250, budget, 4, BayesOptions.Fantasy.KRIGING_BELIEVER);
+    BayesianStrategy s = new BayesianStrategy(BRANIN, 7, options);
+    run(s, budget - 4);
+    Map<String, Object> best = s.best().orElseThrow().params();
+    double before = s.values().stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+    List<Map<String, Object>> tail = run(s, 4);
+    for (Map<String, Object> p : tail) {
+      double d1 = ((Double) p.get("x1") - (Double) best.get("x1")) / 15;
+      double d2 = ((Double) p.get("x2") - (Double) best.get("x2")) / 15;
+      assertThat(Math.hypot(d1, d2)).as("distance of %s from %s", p, best).isLessThan(0.1);
+    }
+    double after = s.values().stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+    assertThat(after).isLessThanOrEqualTo(before);
   }
 }
