@@ -173,6 +173,11 @@ public final class BayesianStrategy implements Strategy {
   }
 
   @Override
+  public Candidate resume(Map<String, Object> params) {
+    return table.propose(table.space().canonical(params));
+  }
+
+  @Override
   public void tell(List<Observation> observations) {
     observations.forEach(table::add);
   }

@@ -15,6 +15,13 @@ public interface Strategy {
    */
   List<Candidate> ask(int n);
 
+  /**
+   * Registers a configuration handed out earlier (by this strategy before a restart, or by anyone)
+   * as pending, so that it is not proposed again while it runs; returns its candidate, whose id a
+   * later {@link #tell} may carry.
+   */
+  Candidate resume(java.util.Map<String, Object> params);
+
   /** Records results; ids may be null or unknown (points not proposed by this strategy). */
   void tell(List<Observation> observations);
 

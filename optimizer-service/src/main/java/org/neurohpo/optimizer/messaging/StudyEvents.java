@@ -3,27 +3,48 @@ package org.neurohpo.optimizer.messaging;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 import org.neurohpo.model.Event;
 import org.neurohpo.model.EventCodec;
+import org.neurohpo.model.Topics;
 import org.neurohpo.model.TrialCompleted;
 import org.neurohpo.model.TrialRequested;
 import org.neurohpo.optimizer.config.OptimizerConfig;
+import org.neurohpo.optimizer.service.History;
 import org.neurohpo.optimizer.service.Studies;
 
-/** The optimizer's Kafka edge: publishes study and trial events, consumes trial results. */
+/**
+ * The optimizer's Kafka edge: publishes study and trial events, consumes trial results. When the
+ * service starts it first rebuilds its studies from the topics (studies, trials, results, read from
+ * the beginning) and publishes what running studies still need; results wait for that, and the
+ * service is not ready before it is done.
+ */
 @ApplicationScoped
-@Startup // registers its metrics at start, not at first use
+@Startup // registers its metrics and recovers at start, not at first use
 public class StudyEvents {
+  private static final Logger LOG = Logger.getLogger(StudyEvents.class);
+  private static final Duration RETRY = Duration.ofSeconds(2);
+
   private final Studies studies;
+  private final CompletableFuture<Void> recovered = new CompletableFuture<>();
+
+  @Inject
+  @Identifier("default-kafka-broker")
+  Map<String, Object> kafka;
 
   @Inject
   @Channel("trials")
@@ -39,6 +60,55 @@ public class StudyEvents {
     Gauge.builder("neurohpo.trials.in.flight", studies, Studies::inFlight)
         .description("trials published and not yet completed, over all studies")
         .register(registry);
+  }
+
+  void onStart(@Observes StartupEvent ev) {
+    Thread t = new Thread(this::recover, "neurohpo-optimizer-recovery");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /** Reads the topics until it succeeds (the broker may not be up yet), then restores. */
+  private void recover() {
+    while (!recovered.isDone()) {
+      try {
+        History history = new History();
+        int[] unreadable = {0};
+        TopicHistory.read(
+            kafka,
+            List.of(Topics.STUDIES, Topics.TRIALS, Topics.RESULTS),
+            (topic, value) -> {
+              try {
+                history.accept(EventCodec.decode(value));
+              } catch (IllegalArgumentException e) {
+                unreadable[0]++; // dead-lettered by the topic's consumer; nothing to rebuild
+              }
+            });
+        List<Event> todo = studies.restore(history);
+        publish(todo).toCompletableFuture().get();
+        LOG.infof(
+            "recovered %d studies from the topics (%d unreadable records skipped), published %d"
+                + " events",
+            history.studies().size(), unreadable[0], todo.size());
+        recovered.complete(null);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (Exception e) {
+        LOG.warnf("recovery from the topics failed, retrying in %s: %s", RETRY, e.toString());
+        try {
+          Thread.sleep(RETRY.toMillis());
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+  }
+
+  /** Completes once the studies of earlier runs are rebuilt from the topics. */
+  public CompletableFuture<Void> recovered() {
+    return recovered;
   }
 
   public Studies studies() {
@@ -60,7 +130,8 @@ public class StudyEvents {
   public CompletionStage<Void> onResult(String json) {
     Event e = EventCodec.decode(json); // unreadable: dead-lettered with the reason
     if (e instanceof TrialCompleted t) {
-      return publish(studies.onResult(t));
+      // a result replayed by the recovery too is a repeat and changes nothing
+      return recovered.thenCompose(v -> publish(studies.onResult(t)));
     }
     return CompletableFuture.completedFuture(null);
   }

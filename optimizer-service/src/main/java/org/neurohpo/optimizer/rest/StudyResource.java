@@ -48,6 +48,19 @@ public class StudyResource {
     if (!problems.isEmpty()) {
       return Response.status(400).entity(Map.of("problems", problems)).build();
     }
+    try {
+      events.recovered().get(PUBLISH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      return Response.status(503)
+          .entity(
+              Map.of(
+                  "problems",
+                  List.of(
+                      "the optimizer is still rebuilding its studies from Kafka after "
+                          + PUBLISH_TIMEOUT_SECONDS
+                          + " s; retry")))
+          .build();
+    }
     List<Event> created = events.studies().create(parsed);
     String id = created.get(0).studyId();
     try {

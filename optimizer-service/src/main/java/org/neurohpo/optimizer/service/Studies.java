@@ -36,6 +36,35 @@ public final class Studies {
     return out;
   }
 
+  /**
+   * Takes over the studies of a {@link History} read from the topics after a restart; returns the
+   * events that running studies still need (trials to top up their in-flight count, or the
+   * completion a crash kept from being published).
+   */
+  public synchronized List<Event> restore(History history) {
+    List<Event> out = new ArrayList<>();
+    for (History.Study h : history.studies()) {
+      if (runs.containsKey(h.created().studyId())) {
+        continue;
+      }
+      StudyRun run =
+          StudyRun.restore(
+              h.created().studyId(),
+              h.created().spec(),
+              inFlight,
+              gridLevels,
+              h.requested(),
+              h.completed(),
+              h.stopped());
+      runs.put(run.studyId(), run);
+      if (!h.ended()) {
+        out.addAll(run.fill());
+        run.completion().ifPresent(out::add);
+      }
+    }
+    return out;
+  }
+
   /** A trial result: more trials to keep the study busy, or its completion. */
   public synchronized List<Event> onResult(TrialCompleted result) {
     StudyRun run = runs.get(result.studyId());

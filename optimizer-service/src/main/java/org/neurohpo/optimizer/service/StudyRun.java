@@ -60,6 +60,35 @@ public final class StudyRun {
         };
   }
 
+  /**
+   * Rebuilds a study from its history on the topics (after an optimizer restart): every trial
+   * requested is pending in the strategy until its result is told, so it is never proposed again;
+   * trial numbers go on after the highest one published; the strategy is told every result.
+   */
+  static StudyRun restore(
+      String studyId,
+      StudySpec spec,
+      int inFlight,
+      int gridLevels,
+      List<TrialRequested> requested,
+      List<TrialCompleted> results,
+      boolean stopped) {
+    StudyRun run = new StudyRun(studyId, spec, inFlight, gridLevels);
+    for (TrialRequested r : requested) {
+      if (!run.pending.containsKey(r.trialNumber()) && r.trialNumber() >= 0) {
+        run.pending.put(r.trialNumber(), run.strategy.resume(r.params()));
+        run.requested = Math.max(run.requested, r.trialNumber() + 1);
+      }
+    }
+    for (TrialCompleted t : results) {
+      run.onCompleted(t);
+    }
+    if (stopped) {
+      run.stop();
+    }
+    return run;
+  }
+
   public String studyId() {
     return studyId;
   }

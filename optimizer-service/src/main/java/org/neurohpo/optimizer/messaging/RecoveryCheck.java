@@ -1,0 +1,21 @@
+package org.neurohpo.optimizer.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Not ready until the studies of earlier runs are rebuilt from the topics. */
+@Readiness
+@ApplicationScoped
+public class RecoveryCheck implements HealthCheck {
+  @Inject StudyEvents events;
+
+  @Override
+  public HealthCheckResponse call() {
+    return HealthCheckResponse.named("optimizer-recovery")
+        .status(events.recovered().isDone())
+        .build();
+  }
+}

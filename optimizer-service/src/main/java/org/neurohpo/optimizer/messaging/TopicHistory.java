@@ -1,0 +1,75 @@
+package org.neurohpo.optimizer.messaging;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Reads topics from their beginning up to the end they had when reading started, with a plain
+ * consumer that joins no group and commits nothing. The Kafka settings (bootstrap servers,
+ * security) are the service's own.
+ */
+final class TopicHistory {
+
+  private TopicHistory() {}
+
+  /** Calls {@code sink} with (topic, value) for every record, in offset order per partition. */
+  static void read(
+      Map<String, Object> kafka, List<String> topics, BiConsumer<String, String> sink) {
+    Map<String, Object> config = new HashMap<>();
+    kafka.forEach(
+        (k, v) -> {
+          if (ConsumerConfig.configNames().contains(k)
+              || k.startsWith("sasl.")
+              || k.startsWith("ssl.")
+              || k.equals("security.protocol")) {
+            config.put(k, v);
+          }
+        });
+    config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    config.put(ConsumerConfig.CLIENT_ID_CONFIG, "neurohpo-optimizer-recovery");
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+      List<TopicPartition> parts = new ArrayList<>();
+      Map<String, List<PartitionInfo>> existing = consumer.listTopics(Duration.ofSeconds(30));
+      for (String t : topics) {
+        for (PartitionInfo p : existing.getOrDefault(t, List.of())) {
+          parts.add(new TopicPartition(t, p.partition()));
+        }
+      }
+      if (parts.isEmpty()) {
+        return;
+      }
+      consumer.assign(parts);
+      consumer.seekToBeginning(parts);
+      Map<TopicPartition, Long> end = consumer.endOffsets(parts, Duration.ofSeconds(30));
+      while (!atEnd(consumer, end)) {
+        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+          if (r.offset() < end.get(new TopicPartition(r.topic(), r.partition()))) {
+            sink.accept(r.topic(), r.value());
+          }
+        }
+      }
+    }
+  }
+
+  private static boolean atEnd(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
+    for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
+      if (consumer.position(e.getKey(), Duration.ofSeconds(30)) < e.getValue()) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,135 @@
+package org.neurohpo.optimizer.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.neurohpo.model.Event;
+import org.neurohpo.model.StudyCompleted;
+import org.neurohpo.model.StudySpec;
+import org.neurohpo.model.TrialCompleted;
+import org.neurohpo.model.TrialRequested;
+
+/**
+ * An optimizer that dies mid-study and a new one that rebuilds the study from the events on the
+ * topics: trial numbers go on without repeats, pending trials are not proposed again, every result
+ * is told, and the budget holds.
+ */
+class StudiesRestoreTest {
+
+  private static final int BUDGET = 9;
+
+  private static StudySpec spec(String strategy) throws Exception {
+    return new StudySpec(
+        "restart",
+        "iris",
+        strategy,
+        BUDGET,
+        List.of(1L, 2L),
+        new ObjectMapper()
+            .readTree(
+                "{\"parameters\":[{\"name\":\"x\",\"type\":\"float\",\"low\":0,\"high\":1},"
+                    + "{\"name\":\"e\",\"type\":\"cat\",\"choices\":[\"a\",\"b\",\"c\"]}]}"),
+        Map.of("generations", 3),
+        7);
+  }
+
+  private static TrialCompleted result(TrialRequested t) {
+    double x = ((Number) t.params().get("x")).doubleValue();
+    double acc = 0.9 - Math.abs(x - 0.3) - ("b".equals(t.params().get("e")) ? 0 : 0.1);
+    return new TrialCompleted(
+        Event.SCHEMA_VERSION,
+        t.studyId(),
+        t.trialNumber(),
+        t.params(),
+        Math.max(0, acc),
+        0.01,
+        List.of(),
+        List.of());
+  }
+
+  /** Answers the oldest pending trial, appending every event published to {@code log}. */
+  private static void answerOne(Studies studies, List<Event> log, Set<Integer> answered) {
+    TrialRequested next =
+        log.stream()
+            .filter(e -> e instanceof TrialRequested t && !answered.contains(t.trialNumber()))
+            .map(TrialRequested.class::cast)
+            .findFirst()
+            .orElseThrow();
+    answered.add(next.trialNumber());
+    TrialCompleted r = result(next);
+    log.add(r);
+    log.addAll(studies.onResult(r));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"bo", "random", "grid"})
+  void aNewOptimizerResumesFromTheTopicsWithoutRepeatsAndWithinBudget(String strategy)
+      throws Exception {
+    Studies first = new Studies(3, 5);
+    List<Event> log = new ArrayList<>(first.create(spec(strategy)));
+    String id = log.get(0).studyId();
+    Set<Integer> answered = new HashSet<>();
+    for (int i = 0; i < 4; i++) {
+      answerOne(first, log, answered);
+    }
+    // the first optimizer is gone; a result lands while nobody runs the study
+    answerOne(new Studies(3, 5), log, answered);
+
+    History history = new History();
+    log.forEach(history::accept);
+    Studies second = new Studies(3, 5);
+    log.addAll(second.restore(history));
+    StudyView resumed = second.view(id).orElseThrow();
+    assertThat(resumed.trialsCompleted()).isEqualTo(5);
+    assertThat(resumed.state()).isEqualTo("running");
+    assertThat(second.inFlight()).isEqualTo(3);
+
+    while (second.view(id).orElseThrow().state().equals("running")) {
+      answerOne(second, log, answered);
+    }
+    List<TrialRequested> requested =
+        log.stream()
+            .filter(TrialRequested.class::isInstance)
+            .map(TrialRequested.class::cast)
+            .toList();
+    assertThat(requested).extracting(TrialRequested::trialNumber).doesNotHaveDuplicates();
+    assertThat(requested).hasSize(BUDGET);
+    assertThat(requested.stream().map(t -> List.of(t.params().get("x"), t.params().get("e"))))
+        .as("no configuration proposed twice")
+        .doesNotHaveDuplicates();
+    assertThat(log).filteredOn(StudyCompleted.class::isInstance).hasSize(1);
+    StudyView done = second.view(id).orElseThrow();
+    assertThat(done.trialsCompleted()).isEqualTo(BUDGET);
+    assertThat(done.state()).isEqualTo("completed");
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void endedStudiesAreKeptForViewingButPublishNothing(boolean stopped) throws Exception {
+    Studies first = new Studies(2, 5);
+    List<Event> log = new ArrayList<>(first.create(spec("random")));
+    String id = log.get(0).studyId();
+    Set<Integer> answered = new HashSet<>();
+    if (stopped) {
+      answerOne(first, log, answered);
+      log.add(first.stop(id).orElseThrow());
+    } else {
+      while (first.view(id).orElseThrow().state().equals("running")) {
+        answerOne(first, log, answered);
+      }
+    }
+    History history = new History();
+    log.forEach(history::accept);
+    Studies second = new Studies(2, 5);
+    assertThat(second.restore(history)).isEmpty();
+    assertThat(second.view(id).orElseThrow().state()).isEqualTo(stopped ? "stopped" : "completed");
+    assertThat(second.inFlight()).isZero();
+  }
+}
