@@ -51,37 +51,30 @@ public class StudyResource {
     try {
       events.recovered().get(PUBLISH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (TimeoutException e) {
-      return Response.status(503)
-          .entity(
-              Map.of(
-                  "problems",
-                  List.of(
-                      "the optimizer is still rebuilding its studies from Kafka after "
-                          + PUBLISH_TIMEOUT_SECONDS
-                          + " s; retry")))
-          .build();
+      return unavailable(
+          "the optimizer is still rebuilding its studies from Kafka after "
+              + PUBLISH_TIMEOUT_SECONDS
+              + " s; retry");
     }
     List<Event> created = events.studies().create(parsed);
     String id = created.get(0).studyId();
     try {
       events.publish(created).toCompletableFuture().get(PUBLISH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (TimeoutException e) {
-      return Response.status(503)
-          .entity(
-              Map.of(
-                  "problems",
-                  List.of(
-                      "study "
-                          + id
-                          + " created, but Kafka did not"
-                          + " acknowledge its first trials within "
-                          + PUBLISH_TIMEOUT_SECONDS
-                          + " s")))
-          .build();
+      return unavailable(
+          "study "
+              + id
+              + " created, but Kafka did not acknowledge its first trials within "
+              + PUBLISH_TIMEOUT_SECONDS
+              + " s");
     }
     return Response.created(URI.create("/studies/" + id))
         .entity(events.studies().view(id).orElseThrow())
         .build();
+  }
+
+  private static Response unavailable(String problem) {
+    return Response.status(503).entity(Map.of("problems", List.of(problem))).build();
   }
 
   @GET
