@@ -39,18 +39,36 @@ final class LocalStack implements AutoCloseable {
 
   /** Starts the broker with its data under {@code dataDir}; returns host:port when it answers. */
   String startBroker(Path dataDir) throws IOException, InterruptedException {
+    return startBroker(dataDir, 0, 0);
+  }
+
+  /**
+   * Starts the broker on fixed ports (0: any free port), e.g. to restart it where its clients
+   * expect it, with the data it had; returns host:port when it answers.
+   */
+  String startBroker(Path dataDir, int port, int controllerPort)
+      throws IOException, InterruptedException {
     Path jar = home.resolve("kafka-local/target/kafka-local-0.1.0-SNAPSHOT.jar");
     require(jar);
-    ProcessBuilder pb =
-        new ProcessBuilder(
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
                 java(),
                 "-Xmx384m",
                 "-cp",
                 jar + java.io.File.pathSeparator + home.resolve("kafka-local/target/lib/*"),
                 "org.neurohpo.kafka.local.KafkaLocalMain",
                 "--data-dir",
-                dataDir.toString())
-            .redirectError(logs.resolve("kafka.log").toFile());
+                dataDir.toString()));
+    if (port > 0) {
+      cmd.addAll(List.of("--port", Integer.toString(port)));
+    }
+    if (controllerPort > 0) {
+      cmd.addAll(List.of("--controller-port", Integer.toString(controllerPort)));
+    }
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd)
+            .redirectError(ProcessBuilder.Redirect.appendTo(logs.resolve("kafka.log").toFile()));
     broker = pb.start();
     BufferedReader out =
         new BufferedReader(new InputStreamReader(broker.getInputStream(), StandardCharsets.UTF_8));
@@ -68,8 +86,24 @@ final class LocalStack implements AutoCloseable {
         "the Kafka broker did not start; see " + logs.resolve("kafka.log"));
   }
 
+  /** Kills the broker at once, as a crash would. */
+  void killBroker() throws InterruptedException {
+    if (broker != null) {
+      broker.destroyForcibly();
+      broker.waitFor();
+      broker = null;
+    }
+  }
+
+  /** Kills a service at once, as a crash would. */
+  void kill(Process service) throws InterruptedException {
+    service.destroyForcibly();
+    service.waitFor();
+    services.remove(service);
+  }
+
   /** Starts one service JVM on {@code port}; {@code props} are -D settings. */
-  void startService(
+  Process startService(
       String module, String name, int port, String bootstrap, String maxHeap, List<String> props)
       throws IOException {
     Path jar = home.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
@@ -82,8 +116,13 @@ final class LocalStack implements AutoCloseable {
     cmd.add("-jar");
     cmd.add(jar.toString());
     Path log = logs.resolve(name + ".log");
-    services.add(
-        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start());
+    Process p =
+        new ProcessBuilder(cmd)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+            .start();
+    services.add(p);
+    return p;
   }
 
   /** Waits until the service on {@code port} reports ready. */

@@ -82,7 +82,9 @@ final class RunCommand implements Callable<Integer> {
           optimizer,
           bootstrap,
           "512m",
-          List.of("neurohpo.optimizer.in-flight=" + evaluators));
+          // twice the evaluators: trials reach evaluators by partition, not by who is idle, so a
+          // backlog keeps every evaluator busy
+          List.of("neurohpo.optimizer.in-flight=" + 2 * evaluators));
       stack.startService("results-service", "results", results, bootstrap, "256m", List.of());
       int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / evaluators);
       for (int i = 0; i < evaluators; i++) {

@@ -120,10 +120,21 @@ public class StudyEvents {
     CompletableFuture<?>[] sent = new CompletableFuture<?>[events.size()];
     for (int i = 0; i < events.size(); i++) {
       Event e = events.get(i);
-      Emitter<Record<String, String>> channel = e instanceof TrialRequested ? trials : studyTopic;
-      sent[i] = channel.send(Record.of(e.studyId(), EventCodec.encode(e))).toCompletableFuture();
+      if (e instanceof TrialRequested t) {
+        // keyed by study and trial, so one study's trials spread over the partitions and reach
+        // every evaluator of the group (keyed by study alone, they would all go to one)
+        sent[i] = trials.send(Record.of(trialKey(t), EventCodec.encode(e))).toCompletableFuture();
+      } else {
+        sent[i] =
+            studyTopic.send(Record.of(e.studyId(), EventCodec.encode(e))).toCompletableFuture();
+      }
     }
     return CompletableFuture.allOf(sent);
+  }
+
+  /** The record key of a trial: {@code studyId/trialNumber}. */
+  static String trialKey(TrialRequested t) {
+    return t.studyId() + "/" + t.trialNumber();
   }
 
   @Incoming("results")

@@ -1,0 +1,264 @@
+package org.neurohpo.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neurohpo.kafka.local.TopicProbe;
+
+/**
+ * The whole system as separate JVMs on the real embedded broker, with parts of it crashing in the
+ * middle of a study: an evaluator, the optimizer, the broker. Every study must still complete with
+ * exactly its budget of trials, each with every seed counted once.
+ */
+class ReliabilityTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration STUDY_TIMEOUT = Duration.ofSeconds(300);
+  private static final List<Long> SEEDS = List.of(1L, 2L, 3L);
+
+  @TempDir Path dir;
+  private LocalStack stack;
+  private String bootstrap;
+  private int brokerPort;
+  private int controllerPort;
+  private int optimizerPort;
+  private int resultsPort;
+  private final List<Process> evaluators = new ArrayList<>();
+  private Process optimizer;
+
+  @BeforeEach
+  void startTheSystem() throws Exception {
+    Path home = Path.of("..").toAbsolutePath().normalize();
+    stack = new LocalStack(home, Files.createDirectories(dir.resolve("logs")));
+    brokerPort = LocalStack.freePort();
+    controllerPort = LocalStack.freePort();
+    bootstrap = stack.startBroker(dir.resolve("kafka"), brokerPort, controllerPort);
+    resultsPort = LocalStack.freePort();
+    stack.startService("results-service", "results", resultsPort, bootstrap, "256m", List.of());
+    optimizerPort = startOptimizer();
+    for (int i = 1; i <= 2; i++) {
+      evaluators.add(
+          stack.startService(
+              "evaluator-service",
+              "evaluator-" + i,
+              LocalStack.freePort(),
+              bootstrap,
+              "512m",
+              List.of("neurohpo.evaluator.threads=1", "neurohpo.evaluator.id=evaluator-" + i)));
+    }
+    stack.awaitReady("optimizer", optimizerPort);
+    stack.awaitReady("results", resultsPort);
+  }
+
+  private int startOptimizer() throws IOException {
+    int port = LocalStack.freePort();
+    optimizer =
+        stack.startService(
+            "optimizer-service",
+            "optimizer",
+            port,
+            bootstrap,
+            "384m",
+            List.of("neurohpo.optimizer.in-flight=2"));
+    return port;
+  }
+
+  @AfterEach
+  void stopTheSystem() {
+    stack.close();
+  }
+
+  /** About 1-2 s per run on one thread here: long enough to crash in the middle of a trial. */
+  private String submit(String strategy, int budget) throws Exception {
+    String spec =
+        """
+        {"name": "crash", "dataset": "iris", "strategy": "%s", "budget": %d, "seeds": [1, 2, 3],
+         "optimizerSeed": 4,
+         "searchSpace": [{"name": "bins", "type": "int", "low": 2, "high": 8},
+                         {"name": "simTime", "type": "ordinal", "values": [16, 24, 32]}],
+         "fixedParams": {"populationSize": 80, "generations": 100}}
+        """
+            .formatted(strategy, budget);
+    HttpResponse<String> r =
+        stack
+            .http()
+            .send(
+                HttpRequest.newBuilder(uri(optimizerPort, "/studies"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(spec))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    return JSON.readTree(r.body()).get("studyId").asText();
+  }
+
+  private static URI uri(int port, String path) {
+    return URI.create("http://127.0.0.1:" + port + path);
+  }
+
+  private JsonNode get(int port, String path) throws Exception {
+    HttpResponse<String> r =
+        stack
+            .http()
+            .send(
+                HttpRequest.newBuilder(uri(port, path)).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    return r.statusCode() == 200 ? JSON.readTree(r.body()) : null;
+  }
+
+  /** Polls until {@code condition} holds for the answer at {@code path}. */
+  private JsonNode await(int port, String path, Predicate<JsonNode> condition, Duration timeout)
+      throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      JsonNode n;
+      try {
+        n = get(port, path);
+      } catch (IOException e) {
+        n = null; // restarting
+      }
+      if (n != null && condition.test(n)) {
+        return n;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("timed out waiting on " + path + "; logs in " + dir.resolve("logs"));
+  }
+
+  private JsonNode awaitCompleted(String id) throws Exception {
+    return await(
+        optimizerPort,
+        "/studies/" + id,
+        n -> n.path("state").asText().equals("completed"),
+        STUDY_TIMEOUT);
+  }
+
+  /** Budget trials, numbered 0..budget-1, each with every seed exactly once. */
+  private void assertEveryRunCountedOnce(String id, int budget, JsonNode optimizerView)
+      throws Exception {
+    JsonNode trials =
+        await(resultsPort, "/studies/" + id + "/trials", n -> n.size() >= budget, STUDY_TIMEOUT);
+    assertThat(trials).hasSize(budget);
+    Set<Integer> numbers = new HashSet<>();
+    double best = -1;
+    for (JsonNode t : trials) {
+      numbers.add(t.get("trialNumber").asInt());
+      List<Long> seeds = new ArrayList<>();
+      t.get("runs").forEach(r -> seeds.add(r.get("seed").asLong()));
+      assertThat(seeds).as("runs of trial %s", t.get("trialNumber")).hasSameElementsAs(SEEDS);
+      assertThat(seeds).hasSize(SEEDS.size());
+      best = Math.max(best, t.get("meanTestAccuracy").asDouble());
+    }
+    assertThat(numbers).hasSize(budget).allMatch(n -> n >= 0 && n < budget);
+    assertThat(optimizerView.get("trialsCompleted").asInt()).isEqualTo(budget);
+    assertThat(optimizerView.get("trialsRequested").asInt()).isEqualTo(budget);
+    assertThat(optimizerView.get("best").get("meanTestAccuracy").asDouble()).isEqualTo(best);
+  }
+
+  private List<JsonNode> events(String topic, String id) throws Exception {
+    List<JsonNode> out = new ArrayList<>();
+    for (ConsumerRecord<String, String> r :
+        new TopicProbe(bootstrap).read(topic, 100_000, Duration.ofSeconds(3))) {
+      JsonNode n = JSON.readTree(r.value());
+      if (id.equals(n.path("studyId").asText())) {
+        out.add(n);
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void anEvaluatorKilledMidTrialLosesNoRunAndCountsNoneTwice() throws Exception {
+    String id = submit("random", 6);
+    // kill evaluator-1 as soon as it has published the first run of a trial (two to go)
+    int victimTrial = -1;
+    try (KafkaConsumer<String, String> c =
+        new KafkaConsumer<>(
+            Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+            new StringDeserializer(),
+            new StringDeserializer())) {
+      List<TopicPartition> parts = new ArrayList<>();
+      long deadline = System.nanoTime() + STUDY_TIMEOUT.toNanos();
+      while (parts.isEmpty() && System.nanoTime() < deadline) {
+        c.partitionsFor("neurohpo.evaluations.v1")
+            .forEach(p -> parts.add(new TopicPartition(p.topic(), p.partition())));
+      }
+      c.assign(parts);
+      c.seekToBeginning(parts);
+      while (victimTrial < 0 && System.nanoTime() < deadline) {
+        for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(50))) {
+          JsonNode n = JSON.readTree(r.value());
+          if (id.equals(n.path("studyId").asText())
+              && "evaluator-1".equals(n.path("evaluator").asText())) {
+            victimTrial = n.get("trialNumber").asInt();
+            stack.kill(evaluators.get(0));
+            break;
+          }
+        }
+      }
+    }
+    assertThat(victimTrial).as("evaluator-1 started a trial").isNotNegative();
+
+    JsonNode view = awaitCompleted(id);
+    assertEveryRunCountedOnce(id, 6, view);
+    int trial = victimTrial;
+    assertThat(events("neurohpo.evaluations.v1", id))
+        .as("trial %d was redelivered to evaluator-2", trial)
+        .anyMatch(
+            r ->
+                r.get("trialNumber").asInt() == trial
+                    && "evaluator-2".equals(r.path("evaluator").asText()));
+  }
+
+  @Test
+  void theOptimizerRestartedMidStudyResumesFromTheTopics() throws Exception {
+    int budget = 8;
+    String id = submit("bo", budget);
+    await(resultsPort, "/studies/" + id + "/trials", n -> n.size() >= 3, STUDY_TIMEOUT);
+    // the optimizer crashes; a new one (another port) takes over from the topics
+    stack.kill(optimizer);
+    optimizerPort = startOptimizer();
+    stack.awaitReady("optimizer", optimizerPort);
+
+    JsonNode view = awaitCompleted(id);
+    assertEveryRunCountedOnce(id, budget, view);
+    List<Integer> numbers =
+        events("neurohpo.trials.v1", id).stream().map(t -> t.get("trialNumber").asInt()).toList();
+    assertThat(numbers).as("trial numbers published").doesNotHaveDuplicates().hasSize(budget);
+    assertThat(view.get("trials")).as("every result told to the new optimizer").hasSize(budget);
+  }
+
+  @Test
+  void theBrokerRestartedMidStudyAndTheServicesReconnect() throws Exception {
+    String id = submit("random", 6);
+    await(resultsPort, "/studies/" + id + "/trials", n -> n.size() >= 1, STUDY_TIMEOUT);
+    stack.killBroker();
+    Thread.sleep(3000);
+    stack.startBroker(dir.resolve("kafka"), brokerPort, controllerPort);
+
+    JsonNode view = awaitCompleted(id);
+    assertEveryRunCountedOnce(id, 6, view);
+  }
+}
