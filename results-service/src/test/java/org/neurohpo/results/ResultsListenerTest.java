@@ -3,10 +3,19 @@ package org.neurohpo.results;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Flow;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.neurohpo.model.Event;
@@ -32,7 +41,10 @@ class ResultsListenerTest {
     send(Topics.EVALUATIONS, run);
     send(Topics.EVALUATIONS, run); // redelivered
     send(Topics.EVALUATIONS, new RunFailed(1, "st", 2, 2, "boom", "e"));
-    List<ConsumerRecord<String, String>> got = read(Topics.RESULTS, 2, Duration.ofSeconds(10));
+    List<ConsumerRecord<String, String>> got =
+        read(Topics.RESULTS, 10, Duration.ofSeconds(10)).stream()
+            .filter(r -> r.key().equals("st"))
+            .toList();
     assertThat(got).hasSize(1);
     assertThat(got.get(0).key()).isEqualTo("st");
     TrialCompleted t = (TrialCompleted) EventCodec.decode(got.get(0).value());
@@ -51,6 +63,47 @@ class ResultsListenerTest {
         .statusCode(200)
         .body("size()", org.hamcrest.Matchers.equalTo(1));
     io.restassured.RestAssured.given().get("/studies/none/best").then().statusCode(404);
+  }
+
+  @TestHTTPResource("/studies/live/events")
+  URI liveEvents;
+
+  @Test
+  void streamsAStudysEventsLiveOverServerSentEvents() throws Exception {
+    send(Topics.TRIALS, new TrialRequested(1, "live", 0, "iris", Map.of("bins", 3), List.of(7L)));
+    BlockingQueue<String> data = new LinkedBlockingQueue<>();
+    HttpClient.newHttpClient()
+        .sendAsync(
+            HttpRequest.newBuilder(liveEvents).header("Accept", "text/event-stream").build(),
+            HttpResponse.BodyHandlers.fromLineSubscriber(
+                new Flow.Subscriber<String>() {
+                  @Override
+                  public void onSubscribe(Flow.Subscription s) {
+                    s.request(Long.MAX_VALUE);
+                  }
+
+                  @Override
+                  public void onNext(String line) {
+                    if (line.startsWith("data:")) {
+                      data.add(line.substring(5).strip());
+                    }
+                  }
+
+                  @Override
+                  public void onError(Throwable t) {}
+
+                  @Override
+                  public void onComplete() {}
+                }));
+    // the history first: the trial requested before anyone listened
+    assertThat(data.poll(20, TimeUnit.SECONDS)).contains("\"type\":\"TrialRequested\"");
+    send(
+        Topics.EVALUATIONS,
+        new RunEvaluated(1, "live", 0, new RunFigures(7, 0.9, 0.7, 9, 4, 2, 3, 1), "e"));
+    assertThat(data.poll(20, TimeUnit.SECONDS)).contains("\"type\":\"RunEvaluated\"");
+    String completed = data.poll(20, TimeUnit.SECONDS);
+    assertThat(completed).contains("\"type\":\"TrialCompleted\"");
+    assertThat(((TrialCompleted) EventCodec.decode(completed)).meanTestAccuracy()).isEqualTo(0.7);
   }
 
   private static void send(String topic, Event e) {

@@ -9,9 +9,11 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+import org.neurohpo.model.Event;
 import org.neurohpo.model.EventCodec;
 import org.neurohpo.model.TrialCompleted;
 import org.neurohpo.results.service.Leaderboard;
+import org.neurohpo.results.service.StudyLog;
 import org.neurohpo.results.service.TrialAggregator;
 
 /**
@@ -24,6 +26,12 @@ public class ResultsListener {
 
   private final TrialAggregator aggregator = new TrialAggregator();
   private final Leaderboard leaderboard = new Leaderboard();
+  private final StudyLog log = new StudyLog();
+
+  /** Every event of every study, for the live streams. */
+  public StudyLog log() {
+    return log;
+  }
 
   /** Every completed trial so far, by study. */
   public Leaderboard leaderboard() {
@@ -49,8 +57,17 @@ public class ResultsListener {
     return publish(aggregate(json)); // a malformed record throws: dead-lettered with the reason
   }
 
+  /** Study lifecycle events, for the live streams; a malformed record is dead-lettered. */
+  @Incoming("studies")
+  public void onStudy(String json) {
+    Event e = EventCodec.decode(json);
+    log.append(e.studyId(), json);
+  }
+
   private synchronized Optional<TrialCompleted> aggregate(String json) {
-    return aggregator.on(EventCodec.decode(json));
+    Event e = EventCodec.decode(json);
+    log.append(e.studyId(), json);
+    return aggregator.on(e);
   }
 
   private CompletionStage<Void> publish(Optional<TrialCompleted> done) {
@@ -59,9 +76,11 @@ public class ResultsListener {
     }
     TrialCompleted t = done.get();
     leaderboard.add(t);
+    String json = EventCodec.encode(t);
+    log.append(t.studyId(), json);
     LOG.infof(
         "trial %s/%d completed: mean test accuracy %.4f over %d run(s)",
         t.studyId(), t.trialNumber(), t.meanTestAccuracy(), t.runs().size());
-    return results.send(Record.of(t.studyId(), EventCodec.encode(t)));
+    return results.send(Record.of(t.studyId(), json));
   }
 }

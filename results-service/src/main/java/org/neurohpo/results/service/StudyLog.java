@@ -1,0 +1,49 @@
+package org.neurohpo.results.service;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Every event of every study in arrival order (encoded JSON), and the live subscribers of each
+ * study: a subscriber gets the study's history, then each new event, with no gap and no repeat.
+ * Thread-safe; subscribers are called under the lock and must not block.
+ */
+public final class StudyLog {
+  private final Map<String, List<String>> events = new LinkedHashMap<>();
+  private final Map<String, List<Consumer<String>>> subscribers = new LinkedHashMap<>();
+
+  /** Appends an event of {@code studyId} and hands it to the study's subscribers. */
+  public synchronized void append(String studyId, String json) {
+    events.computeIfAbsent(studyId, k -> new ArrayList<>()).add(json);
+    for (Consumer<String> s : subscribers.getOrDefault(studyId, List.of())) {
+      s.accept(json);
+    }
+  }
+
+  /** Hands {@code subscriber} the study's history now and every later event until cancelled. */
+  public synchronized Runnable subscribe(String studyId, Consumer<String> subscriber) {
+    events.getOrDefault(studyId, List.of()).forEach(subscriber);
+    subscribers.computeIfAbsent(studyId, k -> new ArrayList<>()).add(subscriber);
+    return () -> unsubscribe(studyId, subscriber);
+  }
+
+  private synchronized void unsubscribe(String studyId, Consumer<String> subscriber) {
+    List<Consumer<String>> list = subscribers.get(studyId);
+    if (list != null) {
+      list.remove(subscriber);
+    }
+  }
+
+  /** Number of events of a study so far. */
+  public synchronized int size(String studyId) {
+    return events.getOrDefault(studyId, List.of()).size();
+  }
+
+  /** Live subscribers over all studies. */
+  public synchronized int subscribers() {
+    return subscribers.values().stream().mapToInt(List::size).sum();
+  }
+}
