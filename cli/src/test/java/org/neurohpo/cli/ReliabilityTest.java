@@ -46,6 +46,7 @@ class ReliabilityTest {
   private int optimizerPort;
   private int resultsPort;
   private final List<Process> evaluators = new ArrayList<>();
+  private final List<Integer> evaluatorPorts = new ArrayList<>();
   private Process optimizer;
 
   @BeforeEach
@@ -59,11 +60,13 @@ class ReliabilityTest {
     stack.startService("results-service", "results", resultsPort, bootstrap, "256m", List.of());
     optimizerPort = startOptimizer();
     for (int i = 1; i <= 2; i++) {
+      int port = LocalStack.freePort();
+      evaluatorPorts.add(port);
       evaluators.add(
           stack.startService(
               "evaluator-service",
               "evaluator-" + i,
-              LocalStack.freePort(),
+              port,
               bootstrap,
               "512m",
               List.of("neurohpo.evaluator.threads=1", "neurohpo.evaluator.id=evaluator-" + i)));
@@ -248,6 +251,36 @@ class ReliabilityTest {
         events("neurohpo.trials.v1", id).stream().map(t -> t.get("trialNumber").asInt()).toList();
     assertThat(numbers).as("trial numbers published").doesNotHaveDuplicates().hasSize(budget);
     assertThat(view.get("trials")).as("every result told to the new optimizer").hasSize(budget);
+  }
+
+  @Test
+  void aMalformedRecordOnAnyTopicIsDeadLetteredWithItsReasonAndTheSystemGoesOn() throws Exception {
+    List<String> topics =
+        List.of(
+            "neurohpo.trials.v1",
+            "neurohpo.evaluations.v1",
+            "neurohpo.results.v1",
+            "neurohpo.studies.v1");
+    TopicProbe probe = new TopicProbe(bootstrap);
+    for (String topic : topics) {
+      probe.send(
+          topic, "bad", "{\"type\":\"TrialRequested\",\"note\":\"malformed on " + topic + "\"}");
+    }
+    for (String topic : topics) {
+      List<ConsumerRecord<String, String>> dead =
+          probe.read(topic + ".dlq", 1, Duration.ofSeconds(60));
+      assertThat(dead).as("dead letters of %s", topic).hasSize(1);
+      assertThat(dead.get(0).value()).contains("malformed on " + topic);
+      assertThat(dead.get(0).headers().lastHeader("dead-letter-reason"))
+          .as("reason header on %s.dlq", topic)
+          .isNotNull();
+    }
+    for (int port :
+        List.of(optimizerPort, resultsPort, evaluatorPorts.get(0), evaluatorPorts.get(1))) {
+      assertThat(get(port, "/q/health/ready")).as("ready on port %d", port).isNotNull();
+    }
+    String id = submit("random", 2);
+    assertEveryRunCountedOnce(id, 2, awaitCompleted(id));
   }
 
   @Test
