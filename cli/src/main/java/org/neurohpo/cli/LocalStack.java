@@ -86,6 +86,44 @@ final class LocalStack implements AutoCloseable {
         "the Kafka broker did not start; see " + logs.resolve("kafka.log"));
   }
 
+  /** Where the parts of a started system answer. */
+  record Parts(String bootstrap, int optimizerPort, int resultsPort) {}
+
+  /**
+   * Starts the whole system: a broker under {@code work} (or {@code against}, an existing cluster),
+   * the optimizer keeping {@code inFlight} trials out per study, the results service and {@code
+   * evaluators} evaluators of {@code threads} threads each; returns when the optimizer and the
+   * results service are ready.
+   */
+  Parts startSystem(String against, Path work, int evaluators, int threads, int inFlight)
+      throws IOException, InterruptedException {
+    String bootstrap = against != null ? against : startBroker(work.resolve("kafka"));
+    int optimizer = freePort();
+    int results = freePort();
+    startService(
+        "optimizer-service",
+        "optimizer",
+        optimizer,
+        bootstrap,
+        "512m",
+        List.of("neurohpo.optimizer.in-flight=" + inFlight));
+    startService("results-service", "results", results, bootstrap, "256m", List.of());
+    for (int i = 0; i < evaluators; i++) {
+      startService(
+          "evaluator-service",
+          "evaluator-" + (i + 1),
+          freePort(),
+          bootstrap,
+          "1g",
+          List.of(
+              "neurohpo.evaluator.threads=" + threads,
+              "neurohpo.evaluator.id=evaluator-" + (i + 1)));
+    }
+    awaitReady("optimizer", optimizer);
+    awaitReady("results", results);
+    return new Parts(bootstrap, optimizer, results);
+  }
+
   /** Kills the broker at once, as a crash would. */
   void killBroker() throws InterruptedException {
     if (broker != null) {

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       RunCommand.class,
+      SystemBenchCommand.class,
       EvaluateCommand.class,
       SimulateCommand.class,
       HpSpaceCommand.class,

@@ -3,12 +3,8 @@ package org.neurohpo.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -73,35 +69,18 @@ final class RunCommand implements Callable<Integer> {
     try (LocalStack stack = new LocalStack(home, logs)) {
       Thread hook = new Thread(stack::close, "neurohpo-run-stop");
       Runtime.getRuntime().addShutdownHook(hook);
-      String bootstrap = against != null ? against : stack.startBroker(work.resolve("kafka"));
-      int optimizer = LocalStack.freePort();
-      int results = LocalStack.freePort();
-      stack.startService(
-          "optimizer-service",
-          "optimizer",
-          optimizer,
-          bootstrap,
-          "512m",
-          // twice the evaluators: trials reach evaluators by partition, not by who is idle, so a
-          // backlog keeps every evaluator busy
-          List.of("neurohpo.optimizer.in-flight=" + 2 * evaluators));
-      stack.startService("results-service", "results", results, bootstrap, "256m", List.of());
-      int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / evaluators);
-      for (int i = 0; i < evaluators; i++) {
-        stack.startService(
-            "evaluator-service",
-            "evaluator-" + (i + 1),
-            LocalStack.freePort(),
-            bootstrap,
-            "1g",
-            List.of(
-                "neurohpo.evaluator.threads=" + threads,
-                "neurohpo.evaluator.id=evaluator-" + (i + 1)));
-      }
-      stack.awaitReady("optimizer", optimizer);
-      stack.awaitReady("results", results);
-      String id = submit(stack, optimizer, study);
-      JsonNode view = follow(stack, optimizer, id);
+      // twice the evaluators in flight: trials reach evaluators by partition, not by who is
+      // idle, so a backlog keeps every evaluator busy
+      LocalStack.Parts system =
+          stack.startSystem(
+              against,
+              work,
+              evaluators,
+              Math.max(1, Runtime.getRuntime().availableProcessors() / evaluators),
+              2 * evaluators);
+      StudyClient client = new StudyClient(stack.http(), system.optimizerPort());
+      String id = client.submit(study);
+      JsonNode view = follow(client, id);
       Path dir = out != null ? out : Path.of("runs", id);
       RunOutputs.write(dir, view, study);
       spec.commandLine().getOut().println(RunOutputs.describe(view, dir));
@@ -112,40 +91,10 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private static String submit(LocalStack stack, int port, JsonNode study) throws Exception {
-    HttpResponse<String> r =
-        stack
-            .http()
-            .send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/studies"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(study)))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    JsonNode body = JSON.readTree(r.body());
-    if (r.statusCode() == 400) {
-      List<String> problems =
-          JSON.convertValue(
-              body.get("problems"),
-              JSON.getTypeFactory().constructCollectionType(List.class, String.class));
-      throw new IllegalArgumentException("invalid study: " + String.join("; ", problems));
-    }
-    if (r.statusCode() != 201) {
-      throw new IllegalStateException("the optimizer answered " + r.statusCode() + ": " + r.body());
-    }
-    return body.get("studyId").asText();
-  }
-
-  private JsonNode follow(LocalStack stack, int port, String id) throws Exception {
-    URI uri = URI.create("http://127.0.0.1:" + port + "/studies/" + id);
+  private JsonNode follow(StudyClient client, String id) throws Exception {
     try (ProgressBar bar = ProgressBar.onStderr(quiet, id)) {
       while (true) {
-        JsonNode view =
-            JSON.readTree(
-                stack
-                    .http()
-                    .send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString())
-                    .body());
+        JsonNode view = client.view(id);
         int done = view.path("trialsCompleted").asInt();
         int budget = view.path("budget").asInt();
         JsonNode best = view.path("best");

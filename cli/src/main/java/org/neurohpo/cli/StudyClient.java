@@ -1,0 +1,68 @@
+package org.neurohpo.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+
+/** The optimizer service's REST API, as the CLI uses it. */
+final class StudyClient {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpClient http;
+  private final String base;
+
+  StudyClient(HttpClient http, int optimizerPort) {
+    this.http = http;
+    this.base = "http://127.0.0.1:" + optimizerPort;
+  }
+
+  /**
+   * Submits a study; its id. An invalid spec is one IllegalArgumentException naming every problem.
+   */
+  String submit(JsonNode study) throws IOException, InterruptedException {
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/studies"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(study)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    JsonNode body = JSON.readTree(r.body());
+    if (r.statusCode() == 400) {
+      List<String> problems =
+          JSON.convertValue(
+              body.get("problems"),
+              JSON.getTypeFactory().constructCollectionType(List.class, String.class));
+      throw new IllegalArgumentException("invalid study: " + String.join("; ", problems));
+    }
+    if (r.statusCode() != 201) {
+      throw new IllegalStateException("the optimizer answered " + r.statusCode() + ": " + r.body());
+    }
+    return body.get("studyId").asText();
+  }
+
+  /** The optimizer's view of a study (state, budget, trials, best). */
+  JsonNode view(String id) throws IOException, InterruptedException {
+    return JSON.readTree(
+        http.send(
+                HttpRequest.newBuilder(URI.create(base + "/studies/" + id)).build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body());
+  }
+
+  /** Polls until the study is no longer running; its final view. */
+  JsonNode awaitEnd(String id) throws IOException, InterruptedException {
+    while (true) {
+      JsonNode v = view(id);
+      if (!"running".equals(v.path("state").asText())) {
+        return v;
+      }
+      Thread.sleep(250);
+    }
+  }
+}

@@ -1,0 +1,274 @@
+package org.neurohpo.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Measures the system itself: runs a random-search study of identical, sized evaluations and reads
+ * the record timestamps on the topics to tell messaging overhead from evaluation time.
+ */
+@Command(
+    name = "bench-system",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Measures the whole system: messaging overhead per trial and throughput.",
+      "Runs a random-search study on iris (EONS population and generations set the cost of an",
+      "evaluation) and reads the topics' record timestamps. With one evaluator and --in-flight 1",
+      "the overhead of a trial is the time between two trial requests minus the evaluation;",
+      "otherwise it is the time from request to result minus the evaluation (queueing included)."
+    })
+final class SystemBenchCommand implements Callable<Integer> {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--evaluators", paramLabel = "N", description = "default ${DEFAULT-VALUE}")
+  int evaluators = 1;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "T",
+      description = "threads per evaluator (default ${DEFAULT-VALUE})")
+  int threads = 1;
+
+  @Option(
+      names = "--in-flight",
+      paramLabel = "F",
+      description = "trials in flight (default: the number of evaluators)")
+  Integer inFlight;
+
+  @Option(names = "--trials", paramLabel = "N", description = "default ${DEFAULT-VALUE}")
+  int trials = 30;
+
+  @Option(
+      names = "--population",
+      paramLabel = "P",
+      description = "EONS population (default ${DEFAULT-VALUE})")
+  int population = 10;
+
+  @Option(
+      names = "--generations",
+      paramLabel = "G",
+      description = "EONS generations (default ${DEFAULT-VALUE})")
+  int generations = 1;
+
+  @Option(
+      names = "--against",
+      paramLabel = "HOST:PORT",
+      description = "use this Kafka cluster instead of starting a broker")
+  String against;
+
+  @Option(names = "--json", description = "print one JSON object instead of text")
+  boolean json;
+
+  @Override
+  public Integer call() throws Exception {
+    for (int[] v :
+        new int[][] {
+          {evaluators, 1}, {threads, 1}, {trials, 2}, {population, 2}, {generations, 1}
+        }) {
+      if (v[0] < v[1]) {
+        throw new IllegalArgumentException(
+            "--evaluators, --threads, --generations must be >= 1; --trials, --population >= 2");
+      }
+    }
+    int flight = inFlight != null ? inFlight : evaluators;
+    if (flight < 1) {
+      throw new IllegalArgumentException("--in-flight must be >= 1, got " + flight);
+    }
+    Path home = Path.of(System.getProperty("neurohpo.home", ".")).toAbsolutePath();
+    Path work = Files.createTempDirectory("neurohpo-bench-");
+    try (LocalStack stack = new LocalStack(home, Files.createDirectories(work.resolve("logs")))) {
+      Thread hook = new Thread(stack::close, "neurohpo-bench-stop");
+      Runtime.getRuntime().addShutdownHook(hook);
+      LocalStack.Parts parts = stack.startSystem(against, work, evaluators, threads, flight);
+      StudyClient client = new StudyClient(stack.http(), parts.optimizerPort());
+      ObjectNode study = JSON.createObjectNode();
+      study.put("name", "bench-system").put("dataset", "iris").put("strategy", "random");
+      study.put("budget", trials).put("optimizerSeed", 1);
+      study.putArray("seeds").add(1);
+      study.set(
+          "searchSpace",
+          JSON.readTree("[{\"name\": \"bins\", \"type\": \"int\", \"low\": 2, \"high\": 8}]"));
+      study
+          .putObject("fixedParams")
+          .put("populationSize", population)
+          .put("generations", generations);
+      String id = client.submit(study);
+      JsonNode view = client.awaitEnd(id);
+      Figures f = measure(parts.bootstrap(), id, flight == 1 && evaluators == 1);
+      Runtime.getRuntime().removeShutdownHook(hook);
+      ObjectNode out = JSON.createObjectNode();
+      out.put("evaluators", evaluators).put("threadsPerEvaluator", threads).put("inFlight", flight);
+      out.put("trials", view.path("trialsCompleted").asInt());
+      out.put("wallSeconds", f.wallSeconds);
+      out.put("trialsPerMinute", 60 * f.trials / f.wallSeconds);
+      out.put("evaluationSecondsMedian", median(f.evaluationSeconds));
+      out.put("overheadMsMedian", 1000 * median(f.overheadSeconds));
+      out.put("overheadMsP90", 1000 * quantile(f.overheadSeconds, 0.9));
+      out.put(
+          "overheadMeasure",
+          f.cycle ? "request-to-request minus evaluation" : "request-to-result minus evaluation");
+      spec.commandLine()
+          .getOut()
+          .println(
+              json
+                  ? JSON.writeValueAsString(out)
+                  : String.format(
+                      "%d evaluator(s) x %d thread(s), %d in flight: %d trials in %.1f s"
+                          + " (%.1f trials/min); evaluation median %.3f s; overhead per trial"
+                          + " median %.1f ms, p90 %.1f ms (%s); stage medians: request to runs"
+                          + " minus evaluation %.1f ms, runs to result %.1f ms, result to next"
+                          + " request %.1f ms",
+                      evaluators,
+                      threads,
+                      flight,
+                      f.trials,
+                      f.wallSeconds,
+                      60 * f.trials / f.wallSeconds,
+                      median(f.evaluationSeconds),
+                      1000 * median(f.overheadSeconds),
+                      1000 * quantile(f.overheadSeconds, 0.9),
+                      out.get("overheadMeasure").asText(),
+                      1000 * f.stages[0],
+                      1000 * f.stages[1],
+                      1000 * f.stages[2]));
+      return ExitCodes.OK;
+    }
+  }
+
+  private record Figures(
+      int trials,
+      double wallSeconds,
+      double[] evaluationSeconds,
+      double[] overheadSeconds,
+      boolean cycle,
+      double[] stages) {}
+
+  /** Reads the study's records from the trials, evaluations and results topics. */
+  private static Figures measure(String bootstrap, String id, boolean cycle) throws Exception {
+    Map<Integer, Long> requested = new HashMap<>();
+    Map<Integer, Long> completed = new HashMap<>();
+    Map<Integer, Double> evaluation = new HashMap<>();
+    Map<Integer, Long> lastRun = new HashMap<>();
+    for (ConsumerRecord<String, String> r :
+        readAll(
+            bootstrap,
+            List.of("neurohpo.trials.v1", "neurohpo.evaluations.v1", "neurohpo.results.v1"))) {
+      JsonNode n = JSON.readTree(r.value());
+      if (!id.equals(n.path("studyId").asText())) {
+        continue;
+      }
+      int trial = n.path("trialNumber").asInt();
+      switch (n.path("type").asText()) {
+        case "TrialRequested" -> requested.putIfAbsent(trial, r.timestamp());
+        case "TrialCompleted" -> completed.putIfAbsent(trial, r.timestamp());
+        case "RunEvaluated" -> {
+          evaluation.merge(trial, n.path("run").path("seconds").asDouble(), Double::sum);
+          lastRun.merge(trial, r.timestamp(), Math::max);
+        }
+        default -> {}
+      }
+    }
+    List<Double> eval = new ArrayList<>();
+    List<Double> overhead = new ArrayList<>();
+    List<Double> toRuns = new ArrayList<>();
+    List<Double> toResult = new ArrayList<>();
+    List<Double> toNext = new ArrayList<>();
+    long first = Long.MAX_VALUE;
+    long last = Long.MIN_VALUE;
+    for (Map.Entry<Integer, Long> e : requested.entrySet()) {
+      int t = e.getKey();
+      Long done = completed.get(t);
+      if (done == null || !evaluation.containsKey(t)) {
+        continue;
+      }
+      first = Math.min(first, e.getValue());
+      last = Math.max(last, done);
+      double ev = evaluation.get(t);
+      eval.add(ev);
+      toRuns.add((lastRun.get(t) - e.getValue()) / 1000.0 - ev);
+      toResult.add((done - lastRun.get(t)) / 1000.0);
+      if (requested.containsKey(t + 1)) {
+        toNext.add((requested.get(t + 1) - done) / 1000.0);
+      }
+      if (cycle) {
+        Long next = requested.get(t + 1);
+        if (next != null) {
+          overhead.add((next - e.getValue()) / 1000.0 - ev);
+        }
+      } else {
+        overhead.add((done - e.getValue()) / 1000.0 - ev);
+      }
+    }
+    return new Figures(
+        eval.size(),
+        (last - first) / 1000.0,
+        eval.stream().mapToDouble(Double::doubleValue).toArray(),
+        overhead.stream().mapToDouble(Double::doubleValue).toArray(),
+        cycle,
+        new double[] {median(toRuns), median(toResult), median(toNext)});
+  }
+
+  private static List<ConsumerRecord<String, String>> readAll(
+      String bootstrap, List<String> topics) {
+    List<ConsumerRecord<String, String>> out = new ArrayList<>();
+    try (KafkaConsumer<String, String> c =
+        new KafkaConsumer<>(
+            Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+            new StringDeserializer(),
+            new StringDeserializer())) {
+      List<TopicPartition> parts = new ArrayList<>();
+      for (String t : topics) {
+        c.partitionsFor(t).forEach(p -> parts.add(new TopicPartition(t, p.partition())));
+      }
+      c.assign(parts);
+      c.seekToBeginning(parts);
+      Map<TopicPartition, Long> end = c.endOffsets(parts);
+      while (parts.stream().anyMatch(p -> c.position(p) < end.get(p))) {
+        c.poll(Duration.ofMillis(200)).forEach(out::add);
+      }
+    }
+    return out;
+  }
+
+  private static double median(List<Double> v) {
+    return median(v.stream().mapToDouble(Double::doubleValue).toArray());
+  }
+
+  static double median(double[] v) {
+    return quantile(v, 0.5);
+  }
+
+  /** The q-quantile by linear interpolation between order statistics; NaN when empty. */
+  static double quantile(double[] v, double q) {
+    if (v.length == 0) {
+      return Double.NaN;
+    }
+    double[] s = v.clone();
+    Arrays.sort(s);
+    double pos = q * (s.length - 1);
+    int lo = (int) Math.floor(pos);
+    int hi = (int) Math.ceil(pos);
+    return s[lo] + (s[hi] - s[lo]) * (pos - lo);
+  }
+}
