@@ -42,6 +42,9 @@ final class LocalStack implements AutoCloseable {
     return startBroker(dataDir, 0, 0);
   }
 
+  /** Partitions of the topics the broker creates: at least 4, and one per evaluator. */
+  private int partitions = 4;
+
   /**
    * Starts the broker on fixed ports (0: any free port), e.g. to restart it where its clients
    * expect it, with the data it had; returns host:port when it answers.
@@ -59,7 +62,9 @@ final class LocalStack implements AutoCloseable {
                 jar + java.io.File.pathSeparator + home.resolve("kafka-local/target/lib/*"),
                 "org.neurohpo.kafka.local.KafkaLocalMain",
                 "--data-dir",
-                dataDir.toString()));
+                dataDir.toString(),
+                "--partitions",
+                Integer.toString(partitions)));
     if (port > 0) {
       cmd.addAll(List.of("--port", Integer.toString(port)));
     }
@@ -97,6 +102,7 @@ final class LocalStack implements AutoCloseable {
    */
   Parts startSystem(String against, Path work, int evaluators, int threads, int inFlight)
       throws IOException, InterruptedException {
+    partitions = Math.max(4, evaluators);
     String bootstrap = against != null ? against : startBroker(work.resolve("kafka"));
     int optimizer = freePort();
     int results = freePort();

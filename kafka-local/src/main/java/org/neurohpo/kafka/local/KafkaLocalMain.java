@@ -6,9 +6,10 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Runs the single-node broker as its own JVM until it is stopped (SIGTERM or Ctrl-C).
  *
- * <p>Usage: {@code KafkaLocalMain [--port P] [--controller-port C] [--data-dir DIR]}. When the
- * broker answers it prints one line {@code KAFKA_READY <host:port>} on stdout, which the {@code
- * neurohpo run} launcher waits for.
+ * <p>Usage: {@code KafkaLocalMain [--port P] [--controller-port C] [--data-dir DIR] [--partitions
+ * N]} (partitions of topics created on first use, default 4). When the broker answers it prints one
+ * line {@code KAFKA_READY <host:port>} on stdout, which the {@code neurohpo run} launcher waits
+ * for.
  */
 public final class KafkaLocalMain {
   private KafkaLocalMain() {}
@@ -22,6 +23,8 @@ public final class KafkaLocalMain {
           case "--port" -> builder.port(parsePort(args[i], value));
           case "--controller-port" -> builder.controllerPort(parsePort(args[i], value));
           case "--data-dir" -> builder.dataDir(Path.of(required(args[i], value)));
+          case "--partitions" ->
+              builder.config("num.partitions", Integer.toString(parseCount(args[i], value)));
           default -> throw new IllegalArgumentException("unknown option " + args[i]);
         }
         i++;
@@ -50,6 +53,18 @@ public final class KafkaLocalMain {
       throw new IllegalArgumentException(option + " needs a value");
     }
     return value;
+  }
+
+  private static int parseCount(String option, String value) {
+    try {
+      int n = Integer.parseInt(required(option, value));
+      if (n < 1) {
+        throw new NumberFormatException();
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(option + " needs a number >= 1, got '" + value + "'");
+    }
   }
 
   private static int parsePort(String option, String value) {

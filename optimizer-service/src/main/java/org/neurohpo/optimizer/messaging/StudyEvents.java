@@ -6,17 +6,22 @@ import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.Record;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 import org.neurohpo.model.Event;
 import org.neurohpo.model.EventCodec;
@@ -48,7 +53,10 @@ public class StudyEvents {
 
   @Inject
   @Channel("trials")
-  Emitter<Record<String, String>> trials;
+  Emitter<String> trials;
+
+  /** Set by the recovery, before anything is published. */
+  private volatile PartitionBalancer balancer = new PartitionBalancer(0);
 
   @Inject
   @Channel("studies")
@@ -74,16 +82,33 @@ public class StudyEvents {
       try {
         History history = new History();
         int[] unreadable = {0};
-        TopicHistory.read(
-            kafka,
-            List.of(Topics.STUDIES, Topics.TRIALS, Topics.RESULTS),
-            (topic, value) -> {
-              try {
-                history.accept(EventCodec.decode(value));
-              } catch (IllegalArgumentException e) {
-                unreadable[0]++; // dead-lettered by the topic's consumer; nothing to rebuild
-              }
-            });
+        Map<String, Integer> trialPartitions = new HashMap<>();
+        Map<String, Integer> partitions =
+            TopicHistory.read(
+                kafka,
+                List.of(Topics.STUDIES, Topics.TRIALS, Topics.RESULTS),
+                entry -> {
+                  try {
+                    Event e = EventCodec.decode(entry.value());
+                    history.accept(e);
+                    if (e instanceof TrialRequested t) {
+                      trialPartitions.put(trialKey(t), entry.partition());
+                    }
+                  } catch (IllegalArgumentException e) {
+                    unreadable[0]++; // dead-lettered by the topic's consumer; nothing to rebuild
+                  }
+                });
+        PartitionBalancer b = new PartitionBalancer(partitions.getOrDefault(Topics.TRIALS, 0));
+        for (History.Study st : history.studies()) {
+          Set<Integer> done = new HashSet<>();
+          st.completed().forEach(t -> done.add(t.trialNumber()));
+          for (TrialRequested t : st.requested()) {
+            if (!done.contains(t.trialNumber())) {
+              b.placed(trialKey(t), trialPartitions.getOrDefault(trialKey(t), -1));
+            }
+          }
+        }
+        balancer = b;
         List<Event> todo = studies.restore(history);
         publish(todo).toCompletableFuture().get();
         LOG.infof(
@@ -115,21 +140,47 @@ public class StudyEvents {
     return studies;
   }
 
-  /** Publishes events in order, each keyed by its study; completes when all are acknowledged. */
+  /**
+   * Publishes events in order, each keyed by its study (trials by study and trial, on the partition
+   * with the fewest trials in flight); completes when all are acknowledged.
+   */
   public CompletionStage<Void> publish(List<Event> events) {
     CompletableFuture<?>[] sent = new CompletableFuture<?>[events.size()];
     for (int i = 0; i < events.size(); i++) {
       Event e = events.get(i);
       if (e instanceof TrialRequested t) {
-        // keyed by study and trial, so one study's trials spread over the partitions and reach
-        // every evaluator of the group (keyed by study alone, they would all go to one)
-        sent[i] = trials.send(Record.of(trialKey(t), EventCodec.encode(e))).toCompletableFuture();
+        sent[i] = sendTrial(t);
       } else {
         sent[i] =
             studyTopic.send(Record.of(e.studyId(), EventCodec.encode(e))).toCompletableFuture();
       }
     }
     return CompletableFuture.allOf(sent);
+  }
+
+  private CompletableFuture<Void> sendTrial(TrialRequested t) {
+    String key = trialKey(t);
+    OutgoingKafkaRecordMetadata.OutgoingKafkaRecordMetadataBuilder<String> meta =
+        OutgoingKafkaRecordMetadata.<String>builder().withKey(key);
+    int partition = balancer.place(key);
+    if (partition >= 0) {
+      meta.withPartition(partition);
+    }
+    CompletableFuture<Void> acked = new CompletableFuture<>();
+    trials.send(
+        Message.of(EventCodec.encode(t))
+            .addMetadata(meta.build())
+            .withAck(
+                () -> {
+                  acked.complete(null);
+                  return CompletableFuture.completedFuture(null);
+                })
+            .withNack(
+                failure -> {
+                  acked.completeExceptionally(failure);
+                  return CompletableFuture.completedFuture(null);
+                }));
+    return acked;
   }
 
   /** The record key of a trial: {@code studyId/trialNumber}. */
@@ -142,7 +193,11 @@ public class StudyEvents {
     Event e = EventCodec.decode(json); // unreadable: dead-lettered with the reason
     if (e instanceof TrialCompleted t) {
       // a result replayed by the recovery too is a repeat and changes nothing
-      return recovered.thenCompose(v -> publish(studies.onResult(t)));
+      return recovered.thenCompose(
+          v -> {
+            balancer.done(t.studyId() + "/" + t.trialNumber());
+            return publish(studies.onResult(t));
+          });
     }
     return CompletableFuture.completedFuture(null);
   }

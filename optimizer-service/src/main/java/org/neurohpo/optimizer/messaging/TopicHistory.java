@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -22,9 +22,15 @@ final class TopicHistory {
 
   private TopicHistory() {}
 
-  /** Calls {@code sink} with (topic, value) for every record, in offset order per partition. */
-  static void read(
-      Map<String, Object> kafka, List<String> topics, BiConsumer<String, String> sink) {
+  /** One record read: where it was and its value. */
+  record Entry(String topic, int partition, String value) {}
+
+  /**
+   * Calls {@code sink} for every record, in offset order per partition; returns the number of
+   * partitions of each topic that exists.
+   */
+  static Map<String, Integer> read(
+      Map<String, Object> kafka, List<String> topics, Consumer<Entry> sink) {
     Map<String, Object> config = new HashMap<>();
     kafka.forEach(
         (k, v) -> {
@@ -42,14 +48,16 @@ final class TopicHistory {
     config.put(ConsumerConfig.CLIENT_ID_CONFIG, "neurohpo-optimizer-recovery");
     try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
       List<TopicPartition> parts = new ArrayList<>();
+      Map<String, Integer> counts = new HashMap<>();
       Map<String, List<PartitionInfo>> existing = consumer.listTopics(Duration.ofSeconds(30));
       for (String t : topics) {
         for (PartitionInfo p : existing.getOrDefault(t, List.of())) {
           parts.add(new TopicPartition(t, p.partition()));
+          counts.merge(t, 1, Integer::sum);
         }
       }
       if (parts.isEmpty()) {
-        return;
+        return counts;
       }
       consumer.assign(parts);
       consumer.seekToBeginning(parts);
@@ -57,10 +65,11 @@ final class TopicHistory {
       while (!atEnd(consumer, end)) {
         for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
           if (r.offset() < end.get(new TopicPartition(r.topic(), r.partition()))) {
-            sink.accept(r.topic(), r.value());
+            sink.accept(new Entry(r.topic(), r.partition(), r.value()));
           }
         }
       }
+      return counts;
     }
   }
 
