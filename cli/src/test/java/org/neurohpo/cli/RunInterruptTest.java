@@ -1,0 +1,72 @@
+package org.neurohpo.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Ctrl-C on `neurohpo run` stops the broker and every service it started. */
+class RunInterruptTest {
+  @TempDir Path dir;
+
+  @Test
+  @EnabledOnOs({OS.LINUX, OS.MAC})
+  void ctrlCStopsEverythingTheRunStarted() throws Exception {
+    Path study = dir.resolve("long.json");
+    Files.writeString(
+        study,
+        """
+        {"name": "long", "dataset": "iris", "strategy": "random", "budget": 500, "seeds": [1],
+         "searchSpace": [{"name": "bins", "type": "int", "low": 2, "high": 8}],
+         "fixedParams": {"populationSize": 100, "generations": 200}}
+        """);
+    Path home = Path.of("..").toAbsolutePath().normalize();
+    Process run =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dneurohpo.home=" + home,
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.neurohpo.cli.Main",
+                "run",
+                study.toString(),
+                "--quiet",
+                "--evaluators",
+                "1",
+                "--out",
+                dir.resolve("out").toString())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("run.log").toFile())
+            .start();
+    // wait until the broker and the services (4 JVMs) run
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    List<ProcessHandle> children = List.of();
+    while (System.nanoTime() < deadline && children.size() < 4) {
+      Thread.sleep(500);
+      children = run.descendants().toList();
+    }
+    assertThat(children).as("broker and services started; " + log()).hasSizeGreaterThanOrEqualTo(4);
+    Thread.sleep(3000); // let them get going
+    new ProcessBuilder("kill", "-INT", Long.toString(run.pid())).start().waitFor();
+    assertThat(run.waitFor(90, TimeUnit.SECONDS)).as("run exits after Ctrl-C; " + log()).isTrue();
+    for (ProcessHandle child : children) {
+      child.onExit().get(30, TimeUnit.SECONDS);
+      assertThat(child.isAlive()).as("child %d stopped", child.pid()).isFalse();
+    }
+    assertThat(run.exitValue()).isNotZero();
+  }
+
+  private String log() {
+    try {
+      return "log: " + Files.readString(dir.resolve("run.log")).replace("\n", " | ");
+    } catch (Exception e) {
+      return "no log";
+    }
+  }
+}
