@@ -53,7 +53,7 @@ public class AskTellBenchmark {
   };
   private static final double[] ALPHA = {1.0, 1.2, 3.0, 3.2};
 
-  @Param({"50", "200", "1000"})
+  @Param({"50", "200", "500", "1000"})
   public int observations;
 
   private BayesianStrategy strategy;
@@ -73,7 +73,7 @@ public class AskTellBenchmark {
 
   @Setup(Level.Invocation)
   public void warmStart() {
-    strategy = new BayesianStrategy(HARTMANN6, 0, BayesOptions.forStudy(6, observations + 10));
+    strategy = new BayesianStrategy(HARTMANN6, 0, BayesOptions.forStudy(6, 0));
     SplittableRandom rng = new SplittableRandom(observations);
     List<Observation> warm = new ArrayList<>();
     for (int i = 0; i < observations; i++) {
