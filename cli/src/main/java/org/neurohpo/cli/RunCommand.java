@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -67,7 +68,16 @@ final class RunCommand implements Callable<Integer> {
     Path logs = Files.createDirectories(work.resolve("logs"));
     PrintWriter err = spec.commandLine().getErr();
     try (LocalStack stack = new LocalStack(home, logs)) {
-      Thread hook = new Thread(stack::close, "neurohpo-run-stop");
+      // Ctrl-C: stop the study first (so an optimizer started later on the same cluster does not
+      // resume it), then the services and the broker
+      AtomicReference<Runnable> stopStudy = new AtomicReference<>(() -> {});
+      Thread hook =
+          new Thread(
+              () -> {
+                stopStudy.get().run();
+                stack.close();
+              },
+              "neurohpo-run-stop");
       Runtime.getRuntime().addShutdownHook(hook);
       // twice the evaluators in flight: trials reach evaluators by partition, not by who is
       // idle, so a backlog keeps every evaluator busy
@@ -80,6 +90,7 @@ final class RunCommand implements Callable<Integer> {
               2 * evaluators);
       StudyClient client = new StudyClient(stack.http(), system.optimizerPort());
       String id = client.submit(study);
+      stopStudy.set(() -> client.stopQuietly(id));
       JsonNode view = follow(client, id);
       Path dir = out != null ? out : Path.of("runs", id);
       RunOutputs.write(dir, view, study);

@@ -55,6 +55,22 @@ final class StudyClient {
             .body());
   }
 
+  /** Asks the optimizer to stop a study; gives up silently after 5 s (used while shutting down). */
+  void stopQuietly(String id) {
+    try {
+      http.send(
+          HttpRequest.newBuilder(URI.create(base + "/studies/" + id + "/stop"))
+              .timeout(java.time.Duration.ofSeconds(5))
+              .POST(HttpRequest.BodyPublishers.noBody())
+              .build(),
+          HttpResponse.BodyHandlers.discarding());
+    } catch (IOException e) {
+      // the optimizer is gone already
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** Polls until the study is no longer running; its final view. */
   JsonNode awaitEnd(String id) throws IOException, InterruptedException {
     while (true) {
