@@ -1,5 +1,6 @@
 package org.neurohpo.cli;
 
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,10 +16,13 @@ import picocli.CommandLine.Command;
     subcommands = {
       RunCommand.class,
       SystemBenchCommand.class,
+      WatchCommand.class,
+      ExportCommand.class,
       EvaluateCommand.class,
       SimulateCommand.class,
       HpSpaceCommand.class,
       BenchPeerCommand.class,
+      AutoComplete.GenerateCompletion.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -9,11 +9,32 @@ import org.junit.jupiter.params.provider.ValueSource;
 class UsageTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"evaluate", "simulate", "hp-space", "bench-peer"})
+  @ValueSource(
+      strings = {
+        "run",
+        "evaluate",
+        "simulate",
+        "hp-space",
+        "bench-peer",
+        "bench-system",
+        "watch",
+        "export"
+      })
   void everySubcommandHasHelp(String command) {
     Cli cli = Cli.run(command, "--help");
     assertThat(cli.exitCode()).isZero();
     assertThat(cli.out()).contains("Usage: neurohpo " + command);
+  }
+
+  @Test
+  void generatesABashAndZshCompletionScriptNamingEveryCommand() {
+    Cli cli = Cli.run("generate-completion");
+    assertThat(cli.exitCode()).isZero();
+    assertThat(cli.out())
+        .contains("complete -F")
+        .contains("watch")
+        .contains("export")
+        .contains("run");
   }
 
   @Test

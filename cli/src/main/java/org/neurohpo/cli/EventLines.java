@@ -1,0 +1,84 @@
+package org.neurohpo.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** One readable line per study event, as `watch` prints them. */
+final class EventLines {
+  private EventLines() {}
+
+  static String of(JsonNode e) {
+    String trial = "trial " + e.path("trialNumber").asInt();
+    return switch (e.path("type").asText()) {
+      case "StudyCreated" ->
+          String.format(
+              Locale.ROOT,
+              "study %s created: %s on %s, %s, budget %d trials x %d seeds",
+              e.path("studyId").asText(),
+              e.path("spec").path("name").asText(),
+              e.path("spec").path("dataset").asText(),
+              e.path("spec").path("strategy").asText(),
+              e.path("spec").path("budget").asInt(),
+              e.path("spec").path("seeds").size());
+      case "TrialRequested" -> trial + " requested: " + params(e.path("params"));
+      case "RunEvaluated" ->
+          String.format(
+              Locale.ROOT,
+              "%s seed %d: test %.4f, train %.4f, %d neurons, %d synapses, %.2f s [%s]",
+              trial,
+              e.path("run").path("seed").asLong(),
+              e.path("run").path("testAccuracy").asDouble(),
+              e.path("run").path("trainAccuracy").asDouble(),
+              e.path("run").path("neurons").asInt(),
+              e.path("run").path("synapses").asInt(),
+              e.path("run").path("seconds").asDouble(),
+              e.path("evaluator").asText());
+      case "RunFailed" ->
+          String.format(
+              Locale.ROOT,
+              "%s seed %d FAILED: %s [%s]",
+              trial,
+              e.path("seed").asLong(),
+              e.path("reason").asText(),
+              e.path("evaluator").asText());
+      case "TrialCompleted" ->
+          String.format(
+              Locale.ROOT,
+              "%s completed: mean test accuracy %.4f +- %.4f over %d run(s)",
+              trial,
+              e.path("meanTestAccuracy").asDouble(),
+              e.path("stdTestAccuracy").asDouble(),
+              e.path("runs").size());
+      case "StudyCompleted" ->
+          String.format(
+              Locale.ROOT,
+              "study completed (%s): %d trials, best trial %d with %.4f: %s",
+              e.path("reason").asText(),
+              e.path("trialsCompleted").asInt(),
+              e.path("bestTrialNumber").asInt(),
+              e.path("bestMeanTestAccuracy").asDouble(),
+              params(e.path("bestParams")));
+      case "StudyStopped" -> "study stopped: " + e.path("reason").asText();
+      default -> e.toString();
+    };
+  }
+
+  /** True for the events after which a study has nothing more to say. */
+  static boolean ends(JsonNode e) {
+    String t = e.path("type").asText();
+    return t.equals("StudyCompleted") || t.equals("StudyStopped");
+  }
+
+  private static String params(JsonNode p) {
+    List<String> out = new ArrayList<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = p.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> f = it.next();
+      out.add(f.getKey() + "=" + f.getValue().asText());
+    }
+    return String.join(" ", out);
+  }
+}
