@@ -26,6 +26,10 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
+  static {
+    // Kafka clients (watch, bench-system) log through SLF4J: only errors, on stderr
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
+  }
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -5,17 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -58,46 +52,21 @@ final class WatchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     String bootstrap = bootstrap(against);
     PrintWriter out = spec.commandLine().getOut();
-    try (KafkaConsumer<String, String> c =
-        new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrap,
-                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                15_000),
-            new StringDeserializer(),
-            new StringDeserializer())) {
-      List<TopicPartition> parts = new ArrayList<>();
-      try {
-        Map<String, List<org.apache.kafka.common.PartitionInfo>> topics =
-            c.listTopics(Duration.ofSeconds(15));
-        for (String t : TOPICS) {
-          topics
-              .getOrDefault(t, List.of())
-              .forEach(p -> parts.add(new TopicPartition(t, p.partition())));
-        }
-      } catch (KafkaException e) {
-        throw new IllegalArgumentException(
-            "cannot reach Kafka at " + bootstrap + ": " + e.getMessage());
-      }
-      if (parts.isEmpty()) {
+    TopicTail tail;
+    try {
+      tail = new TopicTail(bootstrap, TOPICS);
+    } catch (KafkaException e) {
+      throw new IllegalArgumentException(
+          "cannot reach Kafka at " + bootstrap + ": " + e.getMessage());
+    }
+    try (tail) {
+      if (tail.isEmpty()) {
         throw new IllegalArgumentException(
             "no neurohpo topics on the Kafka cluster at " + bootstrap);
       }
-      c.assign(parts);
-      c.seekToBeginning(parts);
-      Map<TopicPartition, Long> end = c.endOffsets(parts);
-      // history: everything up to now, in time order across topics
-      List<ConsumerRecord<String, String>> history = new ArrayList<>();
-      List<ConsumerRecord<String, String>> live = new ArrayList<>();
-      while (parts.stream().anyMatch(p -> c.position(p) < end.get(p))) {
-        for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) {
-          (r.offset() < end.get(new TopicPartition(r.topic(), r.partition())) ? history : live)
-              .add(r);
-        }
-      }
+      // history: everything up to now, in time order across topics; then live
+      List<ConsumerRecord<String, String>> history = tail.history();
       history.sort(Comparator.comparingLong(ConsumerRecord::timestamp));
-      history.addAll(live);
       boolean seen = false;
       for (ConsumerRecord<String, String> r : history) {
         JsonNode e = event(r);
@@ -114,14 +83,18 @@ final class WatchCommand implements Callable<Integer> {
             .println("neurohpo watch: no events of " + studyId + " yet; waiting (Ctrl-C stops)");
         spec.commandLine().getErr().flush();
       }
-      while (true) {
-        for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(500))) {
-          JsonNode e = event(r);
-          if (e != null && print(out, e)) {
-            return ExitCodes.OK;
-          }
-        }
+      boolean[] ended = {false};
+      while (!ended[0]) {
+        tail.poll(
+            Duration.ofMillis(500),
+            r -> {
+              JsonNode e = event(r);
+              if (e != null && !ended[0]) {
+                ended[0] = print(out, e);
+              }
+            });
       }
+      return ExitCodes.OK;
     }
   }
 

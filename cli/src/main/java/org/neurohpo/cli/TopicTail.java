@@ -1,0 +1,73 @@
+package org.neurohpo.cli;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Reads every partition of some topics from the beginning, in no consumer group and committing
+ * nothing: first the history (the records there when it started), then, if asked, live records.
+ */
+final class TopicTail implements AutoCloseable {
+  private final KafkaConsumer<String, String> consumer;
+  private final List<TopicPartition> parts = new ArrayList<>();
+  private Map<TopicPartition, Long> end = Map.of();
+
+  /** Assigns every existing partition of {@code topics}; none if they do not exist (yet). */
+  TopicTail(String bootstrap, List<String> topics) {
+    consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                15_000),
+            new StringDeserializer(),
+            new StringDeserializer());
+    try {
+      Map<String, List<PartitionInfo>> existing = consumer.listTopics(Duration.ofSeconds(15));
+      for (String t : topics) {
+        existing
+            .getOrDefault(t, List.of())
+            .forEach(p -> parts.add(new TopicPartition(t, p.partition())));
+      }
+      consumer.assign(parts);
+      consumer.seekToBeginning(parts);
+      end = consumer.endOffsets(parts);
+    } catch (RuntimeException e) {
+      consumer.close();
+      throw e;
+    }
+  }
+
+  boolean isEmpty() {
+    return parts.isEmpty();
+  }
+
+  /** The records that were there when this tail was made, in offset order per partition. */
+  List<ConsumerRecord<String, String>> history() {
+    List<ConsumerRecord<String, String>> out = new ArrayList<>();
+    while (parts.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+      consumer.poll(Duration.ofMillis(200)).forEach(out::add);
+    }
+    return out;
+  }
+
+  /** Hands on records as they arrive (after the history) for up to {@code wait}. */
+  void poll(Duration wait, Consumer<ConsumerRecord<String, String>> sink) {
+    consumer.poll(wait).forEach(sink);
+  }
+
+  @Override
+  public void close() {
+    consumer.close();
+  }
+}
