@@ -153,6 +153,15 @@ final class LocalStack implements AutoCloseable {
     Path jar = home.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
     require(jar);
     List<String> cmd = new ArrayList<>(List.of(java(), "-Xmx" + maxHeap));
+    String opts = System.getenv("NEUROHPO_SERVICE_JAVA_OPTS");
+    if (opts != null && !opts.isBlank()) {
+      cmd.addAll(List.of(opts.trim().split("\\s+")));
+    }
+    String own =
+        System.getenv("NEUROHPO_" + module.replace("-service", "").toUpperCase() + "_JAVA_OPTS");
+    if (own != null && !own.isBlank()) {
+      cmd.addAll(List.of(own.trim().split("\\s+")));
+    }
     cmd.add("-Dkafka.bootstrap.servers=" + bootstrap);
     cmd.add("-Dquarkus.http.port=" + port);
     cmd.add("-Dquarkus.http.host=127.0.0.1");

@@ -72,6 +72,15 @@ final class SystemBenchCommand implements Callable<Integer> {
       description = "use this Kafka cluster instead of starting a broker")
   String against;
 
+  @Option(
+      names = "--warmup",
+      paramLabel = "N",
+      description =
+          "first run an unmeasured study of N trials on the same services, so the figures are"
+              + " those of warm JVMs as in a long-running deployment (default ${DEFAULT-VALUE}:"
+              + " fresh JVMs)")
+  int warmup = 0;
+
   @Option(names = "--json", description = "print one JSON object instead of text")
   boolean json;
 
@@ -87,6 +96,9 @@ final class SystemBenchCommand implements Callable<Integer> {
       }
     }
     int flight = inFlight != null ? inFlight : evaluators;
+    if (warmup < 0) {
+      throw new IllegalArgumentException("--warmup must be >= 0, got " + warmup);
+    }
     if (flight < 1) {
       throw new IllegalArgumentException("--in-flight must be >= 1, got " + flight);
     }
@@ -97,23 +109,16 @@ final class SystemBenchCommand implements Callable<Integer> {
       Runtime.getRuntime().addShutdownHook(hook);
       LocalStack.Parts parts = stack.startSystem(against, work, evaluators, threads, flight);
       StudyClient client = new StudyClient(stack.http(), parts.optimizerPort());
-      ObjectNode study = JSON.createObjectNode();
-      study.put("name", "bench-system").put("dataset", "iris").put("strategy", "random");
-      study.put("budget", trials).put("optimizerSeed", 1);
-      study.putArray("seeds").add(1);
-      study.set(
-          "searchSpace",
-          JSON.readTree("[{\"name\": \"bins\", \"type\": \"int\", \"low\": 2, \"high\": 8}]"));
-      study
-          .putObject("fixedParams")
-          .put("populationSize", population)
-          .put("generations", generations);
-      String id = client.submit(study);
+      if (warmup > 0) {
+        client.awaitEnd(client.submit(study("bench-system-warmup", warmup)));
+      }
+      String id = client.submit(study("bench-system", trials));
       JsonNode view = client.awaitEnd(id);
       Figures f = measure(parts.bootstrap(), id, flight == 1 && evaluators == 1);
       Runtime.getRuntime().removeShutdownHook(hook);
       ObjectNode out = JSON.createObjectNode();
       out.put("evaluators", evaluators).put("threadsPerEvaluator", threads).put("inFlight", flight);
+      out.put("warmupTrials", warmup);
       out.put("trials", view.path("trialsCompleted").asInt());
       out.put("wallSeconds", f.wallSeconds);
       out.put("trialsPerMinute", 60 * f.trials / f.wallSeconds);
@@ -129,7 +134,7 @@ final class SystemBenchCommand implements Callable<Integer> {
               json
                   ? JSON.writeValueAsString(out)
                   : String.format(
-                      "%d evaluator(s) x %d thread(s), %d in flight: %d trials in %.1f s"
+                      "%d evaluator(s) x %d thread(s), %d in flight, %d warm-up trials: %d trials in %.1f s"
                           + " (%.1f trials/min); evaluation median %.3f s; overhead per trial"
                           + " median %.1f ms, p90 %.1f ms (%s); stage medians: request to runs"
                           + " minus evaluation %.1f ms, runs to result %.1f ms, result to next"
@@ -137,6 +142,7 @@ final class SystemBenchCommand implements Callable<Integer> {
                       evaluators,
                       threads,
                       flight,
+                      warmup,
                       f.trials,
                       f.wallSeconds,
                       60 * f.trials / f.wallSeconds,
@@ -149,6 +155,22 @@ final class SystemBenchCommand implements Callable<Integer> {
                       1000 * f.stages[2]));
       return ExitCodes.OK;
     }
+  }
+
+  /** A random-search study of identical evaluations on iris, one seed per trial. */
+  private ObjectNode study(String name, int budget) throws Exception {
+    ObjectNode study = JSON.createObjectNode();
+    study.put("name", name).put("dataset", "iris").put("strategy", "random");
+    study.put("budget", budget).put("optimizerSeed", 1);
+    study.putArray("seeds").add(1);
+    study.set(
+        "searchSpace",
+        JSON.readTree("[{\"name\": \"bins\", \"type\": \"int\", \"low\": 2, \"high\": 8}]"));
+    study
+        .putObject("fixedParams")
+        .put("populationSize", population)
+        .put("generations", generations);
+    return study;
   }
 
   private record Figures(

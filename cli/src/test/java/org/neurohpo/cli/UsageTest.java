@@ -45,6 +45,13 @@ class UsageTest {
   }
 
   @Test
+  void negativeWarmupIsOneLineNamingIt() {
+    Cli cli = Cli.run("bench-system", "--warmup", "-1");
+    assertThat(cli.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(cli.err().strip()).doesNotContain("\n").contains("--warmup");
+  }
+
+  @Test
   void missingRequiredOptionIsOneLine() {
     Cli cli = Cli.run("simulate", "net.json", "--steps", "5");
     assertThat(cli.exitCode()).isEqualTo(ExitCodes.USAGE);
