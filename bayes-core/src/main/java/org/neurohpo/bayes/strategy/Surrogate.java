@@ -12,8 +12,31 @@ import org.neurohpo.bayes.gp.Hyperparameters;
  * points: the best half plus an even stride of the rest); between refits new points are added by
  * incremental Cholesky. Above {@code exactLimit} points the model is a subset-of-data GP on the
  * best half plus an even stride of the rest.
+ *
+ * <p>From {@link #DEFER_FROM} points on, a refit (seconds at a few hundred points) runs in the
+ * background on a snapshot of the data while suggestions go on with the previous hyperparameters;
+ * its result is adopted at the first model request {@link #deferral(int)} observations later (5 %
+ * of the data, at least 4; refits come every 10 % of growth), waiting for it if needed. Adoption
+ * depends only on the number of points, never on timing, so the same sequence of asks and tells
+ * gives the same suggestions.
  */
 final class Surrogate {
+
+  /** Points from which refits run in the background. */
+  static final int DEFER_FROM = 200;
+
+  /** Observations after which a background refit started at {@code n} points is adopted. */
+  static int deferral(int n) {
+    return Math.max(4, n / 20);
+  }
+
+  private static final java.util.concurrent.ExecutorService FITTER =
+      java.util.concurrent.Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "neurohpo-gp-refit");
+            t.setDaemon(true);
+            return t;
+          });
 
   private final ObservationTable table;
   private final long seed;
@@ -24,6 +47,8 @@ final class Surrogate {
   private int[] versions = new int[0];
   private int lastFit;
   private Hyperparameters hyper;
+  private java.util.concurrent.Future<Hyperparameters> pendingFit;
+  private int adoptAt;
 
   Surrogate(ObservationTable table, long seed, int exactLimit, int fitLimit) {
     this.table = table;
@@ -39,15 +64,32 @@ final class Surrogate {
     if (n == 0) {
       return null;
     }
-    boolean refit = hyper == null || n < 60 || n >= lastFit * 1.1;
-    if (refit) {
+    if (pendingFit != null) {
+      if (n >= adoptAt) {
+        hyper = join(pendingFit);
+        pendingFit = null;
+        gp = null;
+      }
+    } else if (hyper == null || n < 60 || n >= lastFit * 1.1) {
       int[] fitIdx = subset(Math.min(n, fitLimit));
-      GaussianProcess fitted =
-          GaussianProcess.fit(
-              xs(fitIdx), ys(fitIdx), ws(fitIdx), prior(), hyper, n < 100 ? 2 : 1, seed + n);
-      hyper = fitted.hyperparameters();
+      double[][] x = xs(fitIdx);
+      double[] y = ys(fitIdx);
+      double[] w = ws(fitIdx);
+      double[] prior = prior();
+      Hyperparameters warm = hyper;
+      int restarts = n < 100 ? 2 : 1;
+      long fitSeed = seed + n;
       lastFit = n;
-      gp = null;
+      if (hyper != null && n >= DEFER_FROM) {
+        adoptAt = n + deferral(n);
+        pendingFit =
+            FITTER.submit(
+                () ->
+                    GaussianProcess.fit(x, y, w, prior, warm, restarts, fitSeed).hyperparameters());
+      } else {
+        hyper = GaussianProcess.fit(x, y, w, prior, warm, restarts, fitSeed).hyperparameters();
+        gp = null;
+      }
     }
     if (n > exactLimit) {
       int[] idx = subset(exactLimit);
@@ -74,6 +116,25 @@ final class Surrogate {
       versions[i] = pts.get(i).version;
     }
     return gp;
+  }
+
+  /** The hyperparameters in use (null before the first model). */
+  Hyperparameters hyperparameters() {
+    return hyper;
+  }
+
+  private static Hyperparameters join(java.util.concurrent.Future<Hyperparameters> fit) {
+    try {
+      return fit.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for a GP refit", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException("GP refit failed: " + e.getCause(), e.getCause());
+    }
   }
 
   /** Prior means of log lengthscales: continuous/ordinal dims and one-hot dims differ. */

@@ -7,6 +7,8 @@
  * intended re-evaluations of noisy near-tied incumbents in the last tenth of a known budget.
  * Pending points enter the GP as kriging-believer fantasies. Above 400 distinct points the GP is a
  * subset-of-data approximation (best half plus an even stride of the rest); hyperparameters are
- * refitted every tell below 60 points, then after 10% growth, on at most 250 points.
+ * refitted every tell below 60 points, then after 10% growth, on at most 250 points; from 200
+ * points on, a refit runs in the background and is adopted 5% of the data later
+ * (deterministically).
  */
 package org.neurohpo.bayes.strategy;

@@ -31,14 +31,14 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class AskTellBenchmark {
 
-  private static final SearchSpace HARTMANN6 =
-      SpaceJson.parse(
-          "[{\"name\":\"x0\",\"type\":\"float\",\"low\":0,\"high\":1},"
-              + "{\"name\":\"x1\",\"type\":\"float\",\"low\":0,\"high\":1},"
-              + "{\"name\":\"x2\",\"type\":\"float\",\"low\":0,\"high\":1},"
-              + "{\"name\":\"x3\",\"type\":\"float\",\"low\":0,\"high\":1},"
-              + "{\"name\":\"x4\",\"type\":\"float\",\"low\":0,\"high\":1},"
-              + "{\"name\":\"x5\",\"type\":\"float\",\"low\":0,\"high\":1}]");
+  static final String HARTMANN6_JSON =
+      "[{\"name\":\"x0\",\"type\":\"float\",\"low\":0,\"high\":1},"
+          + "{\"name\":\"x1\",\"type\":\"float\",\"low\":0,\"high\":1},"
+          + "{\"name\":\"x2\",\"type\":\"float\",\"low\":0,\"high\":1},"
+          + "{\"name\":\"x3\",\"type\":\"float\",\"low\":0,\"high\":1},"
+          + "{\"name\":\"x4\",\"type\":\"float\",\"low\":0,\"high\":1},"
+          + "{\"name\":\"x5\",\"type\":\"float\",\"low\":0,\"high\":1}]";
+  private static final SearchSpace HARTMANN6 = SpaceJson.parse(HARTMANN6_JSON);
   private static final double[][] A = {
     {10, 3, 17, 3.5, 1.7, 8},
     {0.05, 10, 17, 0.1, 8, 14},
