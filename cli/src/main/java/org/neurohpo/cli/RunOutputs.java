@@ -12,7 +12,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** summary.json and trials.csv of a finished study (the contract of issue 4). */
+/**
+ * summary.json and trials.csv of a finished study (the contract of issue 4), and runs.csv: one row
+ * per run with everything it measured, for analyses that need the per-run values.
+ */
 final class RunOutputs {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -35,6 +38,34 @@ final class RunOutputs {
     }
     Files.writeString(dir.resolve("summary.json"), JSON.writeValueAsString(summary) + "\n");
     Files.writeString(dir.resolve("trials.csv"), csv(view.path("trials")));
+    Files.writeString(dir.resolve("runs.csv"), runsCsv(view.path("trials")));
+  }
+
+  static final List<String> RUN_FIELDS =
+      List.of(
+          "seed",
+          "trainAccuracy",
+          "testAccuracy",
+          "neurons",
+          "synapses",
+          "spikesPerSample",
+          "synapseEventsPerSample",
+          "seconds");
+
+  /** One row per run: the trial number, then {@link #RUN_FIELDS}. */
+  static String runsCsv(JsonNode trials) {
+    StringBuilder sb = new StringBuilder("trialNumber,").append(String.join(",", RUN_FIELDS));
+    sb.append('\n');
+    for (JsonNode t : trials) {
+      for (JsonNode r : t.path("runs")) {
+        sb.append(t.path("trialNumber").asText());
+        for (String f : RUN_FIELDS) {
+          sb.append(',').append(r.path(f).asText());
+        }
+        sb.append('\n');
+      }
+    }
+    return sb.toString();
   }
 
   static String csv(JsonNode trials) {
@@ -71,12 +102,13 @@ final class RunOutputs {
                 best.path("trialNumber").asInt(),
                 best.path("params"));
     return String.format(
-        "study %s %s: %d trials; %s%nwrote %s and %s",
+        "study %s %s: %d trials; %s%nwrote %s, %s and %s",
         view.path("studyId").asText(),
         view.path("state").asText(),
         view.path("trialsCompleted").asInt(),
         b,
         dir.resolve("summary.json"),
-        dir.resolve("trials.csv"));
+        dir.resolve("trials.csv"),
+        dir.resolve("runs.csv"));
   }
 }

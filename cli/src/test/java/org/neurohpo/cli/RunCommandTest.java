@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * `neurohpo run` end to end: a real broker and the three services as their own JVMs, a small study,
- * its summary.json and trials.csv.
+ * its summary.json, trials.csv and runs.csv.
  */
 class RunCommandTest {
   @TempDir Path dir;
@@ -48,6 +48,25 @@ class RunCommandTest {
     assertThat(rows.get(0)).isEqualTo("number,populationSize,generations,bins,mean,std,runs");
     assertThat(rows).hasSize(5);
     assertThat(rows.subList(1, 5)).allMatch(r -> r.endsWith(",2"));
+    List<String> runs = Files.readAllLines(out.resolve("runs.csv"));
+    assertThat(runs.get(0))
+        .isEqualTo(
+            "trialNumber,seed,trainAccuracy,testAccuracy,neurons,synapses,spikesPerSample,"
+                + "synapseEventsPerSample,seconds");
+    assertThat(runs).hasSize(1 + 4 * 2);
+    // each trial's mean in trials.csv is the mean of its runs' test accuracies
+    for (String row : rows.subList(1, 5)) {
+      String[] t = row.split(",");
+      double mean =
+          runs.subList(1, runs.size()).stream()
+              .map(r -> r.split(","))
+              .filter(r -> r[0].equals(t[0]))
+              .mapToDouble(r -> Double.parseDouble(r[3]))
+              .average()
+              .orElseThrow();
+      assertThat(Double.parseDouble(t[t.length - 3]))
+          .isCloseTo(mean, org.assertj.core.api.Assertions.within(1e-12));
+    }
   }
 
   @Test
