@@ -1,0 +1,138 @@
+package org.neurohpo.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+
+/** The report's charts, built with JFreeChart from the analyses' plain arrays. */
+public final class Charts {
+  private static final Color[] PALETTE = {
+    new Color(0x1f77b4),
+    new Color(0xd62728),
+    new Color(0x2ca02c),
+    new Color(0xff7f0e),
+    new Color(0x9467bd),
+    new Color(0x8c564b),
+    new Color(0xe377c2),
+    new Color(0x7f7f7f)
+  };
+
+  private Charts() {}
+
+  /**
+   * Grid accuracy of the recommended set vs HP sets evaluated: per strategy the median over seeds
+   * with its interquartile band; a line at the grid's best.
+   */
+  public static JFreeChart bestSoFar(GridVsSearch analysis, String title) {
+    YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+    for (GridVsSearch.StrategyOutcome o : analysis.outcomes().values()) {
+      double[][] band = GridVsSearch.band(o);
+      String label =
+          o.traces().size() == 1
+              ? o.strategy()
+              : o.strategy() + " (median, IQR over " + o.traces().size() + " seeds)";
+      YIntervalSeries s = new YIntervalSeries(label);
+      for (int k = 0; k < band[1].length; k++) {
+        s.add(k + 1, band[1][k], band[0][k], band[2][k]);
+      }
+      data.addSeries(s);
+    }
+    JFreeChart chart =
+        ChartFactory.createXYLineChart(
+            title,
+            "HP sets evaluated",
+            "grid mean test accuracy of the recommended set",
+            data,
+            PlotOrientation.VERTICAL,
+            true,
+            false,
+            false);
+    XYPlot plot = chart.getXYPlot();
+    DeviationRenderer r = new DeviationRenderer(true, false);
+    for (int i = 0; i < data.getSeriesCount(); i++) {
+      Color c = PALETTE[i % PALETTE.length];
+      r.setSeriesPaint(i, c);
+      r.setSeriesFillPaint(i, c);
+      r.setSeriesStroke(i, new BasicStroke(2f));
+    }
+    r.setAlpha(0.2f);
+    plot.setRenderer(r);
+    ValueMarker best = new ValueMarker(analysis.grid().best().mean());
+    best.setPaint(Color.DARK_GRAY);
+    best.setStroke(
+        new BasicStroke(
+            1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {4f}, 0f));
+    best.setLabel("grid best");
+    plot.addRangeMarker(best);
+    style(plot);
+    return chart;
+  }
+
+  /**
+   * The grid's landscape: every set's mean test accuracy against its rank, one colour per value of
+   * {@code groupBy} (e.g. the encoder).
+   */
+  public static JFreeChart landscape(Grid grid, String groupBy, String title) {
+    Map<String, XYSeries> series = new TreeMap<>();
+    for (Grid.Cell c : grid.ranked()) {
+      String g = c.params().getOrDefault(groupBy, "-");
+      series.computeIfAbsent(g, k -> new XYSeries(groupBy + "=" + k)).add(c.rank(), c.mean());
+    }
+    XYSeriesCollection data = new XYSeriesCollection();
+    series.values().forEach(data::addSeries);
+    JFreeChart chart =
+        ChartFactory.createScatterPlot(
+            title,
+            "rank of the set in the grid (1 = best)",
+            "mean test accuracy over " + grid.runsPerSet() + " runs",
+            data,
+            PlotOrientation.VERTICAL,
+            true,
+            false,
+            false);
+    XYPlot plot = chart.getXYPlot();
+    XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
+    for (int i = 0; i < data.getSeriesCount(); i++) {
+      r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+      r.setSeriesShape(i, new java.awt.geom.Ellipse2D.Double(-3, -3, 6, 6));
+    }
+    plot.setRenderer(r);
+    style(plot);
+    return chart;
+  }
+
+  /** Bars of a named share per item, e.g. variance explained per HP (used by sensitivity). */
+  public static JFreeChart bars(String title, String axis, List<String> names, double[] values) {
+    org.jfree.data.category.DefaultCategoryDataset data =
+        new org.jfree.data.category.DefaultCategoryDataset();
+    for (int i = 0; i < names.size(); i++) {
+      data.addValue(values[i], axis, names.get(i));
+    }
+    JFreeChart chart =
+        ChartFactory.createBarChart(
+            title, "", axis, data, PlotOrientation.HORIZONTAL, false, false, false);
+    chart.getCategoryPlot().getRenderer().setSeriesPaint(0, PALETTE[0]);
+    chart.getCategoryPlot().setBackgroundPaint(Color.WHITE);
+    chart.getCategoryPlot().setRangeGridlinePaint(Color.LIGHT_GRAY);
+    return chart;
+  }
+
+  private static void style(XYPlot plot) {
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+    plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+  }
+}

@@ -1,0 +1,150 @@
+package org.neurohpo.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Experiment 1 of the reference study: does a search with few sets and few runs find the grid's
+ * best set (or one statistically indistinguishable from it), after how many evaluations and in how
+ * much time, next to the grid itself.
+ */
+public final class GridVsSearch {
+
+  /** One strategy over its optimizer seeds. */
+  public record StrategyOutcome(
+      String strategy,
+      List<SearchTrace> traces,
+      int foundTop,
+      double medianEvaluationsToTop,
+      double medianFinalRank,
+      double medianWallSeconds) {}
+
+  private final Grid grid;
+  private final double alpha;
+  private final Map<String, StrategyOutcome> outcomes = new LinkedHashMap<>();
+
+  public GridVsSearch(Grid grid, Map<String, List<StudyResult>> searches, double alpha) {
+    this.grid = grid;
+    this.alpha = alpha;
+    searches.forEach(
+        (strategy, studies) -> {
+          List<SearchTrace> traces = new ArrayList<>();
+          for (StudyResult s : studies) {
+            traces.add(new SearchTrace(s, grid, alpha));
+          }
+          int found = 0;
+          List<Double> toTop = new ArrayList<>();
+          List<Double> ranks = new ArrayList<>();
+          List<Double> walls = new ArrayList<>();
+          for (SearchTrace t : traces) {
+            if (grid.indistinguishableFromBest(t.finalIncumbent(), alpha)) {
+              found++;
+            }
+            toTop.add(
+                t.evaluationsToTop() < 0
+                    ? Double.POSITIVE_INFINITY
+                    : (double) t.evaluationsToTop());
+            ranks.add((double) grid.cell(t.finalIncumbent()).rank());
+            t.study().wallSeconds().ifPresent(walls::add);
+          }
+          outcomes.put(
+              strategy,
+              new StrategyOutcome(
+                  strategy,
+                  List.copyOf(traces),
+                  found,
+                  Stats.quantile(array(toTop), 0.5),
+                  Stats.quantile(array(ranks), 0.5),
+                  Stats.quantile(array(walls), 0.5)));
+        });
+  }
+
+  public Grid grid() {
+    return grid;
+  }
+
+  public double alpha() {
+    return alpha;
+  }
+
+  public Map<String, StrategyOutcome> outcomes() {
+    return outcomes;
+  }
+
+  /**
+   * Quantiles over seeds of the grid accuracy of the recommended set after each evaluation: rows
+   * {@code evaluation, strategy, q25, median, q75}.
+   */
+  public void writeCurves(Path file) throws IOException {
+    StringBuilder sb = new StringBuilder("evaluation,strategy,q25,median,q75\n");
+    for (StrategyOutcome o : outcomes.values()) {
+      double[][] band = band(o);
+      for (int k = 0; k < band[0].length; k++) {
+        sb.append(k + 1).append(',').append(o.strategy());
+        for (double[] q : band) {
+          sb.append(',').append(q[k]);
+        }
+        sb.append('\n');
+      }
+    }
+    Files.writeString(file, sb);
+  }
+
+  /** Per strategy and seed: the final set, its grid rank and mean, evaluations to the top group. */
+  public void writeOutcomes(Path file) throws IOException {
+    StringBuilder sb =
+        new StringBuilder(
+            "strategy,study,evaluations,finalSet,finalGridRank,finalGridMean,asGoodAsBest,"
+                + "evaluationsToTop,wallSeconds\n");
+    for (StrategyOutcome o : outcomes.values()) {
+      for (SearchTrace t : o.traces()) {
+        Grid.Cell c = grid.cell(t.finalIncumbent());
+        sb.append(o.strategy())
+            .append(',')
+            .append(t.study().dir().getFileName())
+            .append(',')
+            .append(t.evaluations())
+            .append(",\"")
+            .append(c.key())
+            .append("\",")
+            .append(c.rank())
+            .append(',')
+            .append(c.mean())
+            .append(',')
+            .append(grid.indistinguishableFromBest(c.key(), alpha))
+            .append(',')
+            .append(t.evaluationsToTop() < 0 ? "" : Integer.toString(t.evaluationsToTop()))
+            .append(',')
+            .append(
+                t.study().wallSeconds().isPresent() ? t.study().wallSeconds().getAsDouble() : "")
+            .append('\n');
+      }
+    }
+    Files.writeString(file, sb);
+  }
+
+  /** {q25, median, q75} per evaluation over a strategy's seeds (shortest study's length). */
+  public static double[][] band(StrategyOutcome o) {
+    int n = o.traces().stream().mapToInt(SearchTrace::evaluations).min().orElse(0);
+    double[][] out = new double[3][n];
+    for (int k = 0; k < n; k++) {
+      double[] v = new double[o.traces().size()];
+      for (int s = 0; s < v.length; s++) {
+        v[s] = o.traces().get(s).trueBestSoFar()[k];
+      }
+      out[0][k] = Stats.quantile(v, 0.25);
+      out[1][k] = Stats.quantile(v, 0.5);
+      out[2][k] = Stats.quantile(v, 0.75);
+    }
+    return out;
+  }
+
+  private static double[] array(List<Double> v) {
+    return v.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+}

@@ -1,0 +1,178 @@
+package org.neurohpo.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The report of a grid-vs-search experiment folder:
+ *
+ * <pre>
+ * DIR/experiment.json                 what was run: dataset, commands, machine, dates (optional)
+ * DIR/grid/                           the grid study (neurohpo run --out)
+ * DIR/search/STRATEGY/seed-S/         one search study per strategy and optimizer seed
+ * </pre>
+ *
+ * It writes {@code DIR/report/report.html} with its figures (PNG and SVG) and data (CSV), and
+ * {@code DIR/report/grid-bench.csv}, the grid as a problem of the benchmark harness.
+ */
+public final class GridVsSearchReport {
+  /** Level of Welch's test for "as good as the grid's best". */
+  public static final double ALPHA = 0.05;
+
+  private GridVsSearchReport() {}
+
+  /** Writes the report; returns the path of report.html. */
+  public static Path write(Path dir) throws IOException {
+    Grid grid = new Grid(StudyResult.read(dir.resolve("grid")));
+    Map<String, List<StudyResult>> searches = new LinkedHashMap<>();
+    searches.put("grid (its order)", List.of(grid.study()));
+    Path searchDir = dir.resolve("search");
+    if (Files.isDirectory(searchDir)) {
+      for (Path strategy : sorted(searchDir)) {
+        List<StudyResult> studies = new ArrayList<>();
+        for (Path seed : sorted(strategy)) {
+          studies.add(StudyResult.read(seed));
+        }
+        if (!studies.isEmpty()) {
+          searches.put(strategy.getFileName().toString(), studies);
+        }
+      }
+    }
+    GridVsSearch a = new GridVsSearch(grid, searches, ALPHA);
+    JsonNode meta =
+        Files.exists(dir.resolve("experiment.json"))
+            ? new ObjectMapper().readTree(dir.resolve("experiment.json").toFile())
+            : new ObjectMapper().createObjectNode();
+    String dataset = grid.study().spec().path("dataset").asText();
+    Path out = dir.resolve("report");
+    Path figures = out.resolve("figures");
+    Path data = out.resolve("data");
+    Files.createDirectories(data);
+    a.writeCurves(data.resolve("best-so-far.csv"));
+    a.writeOutcomes(data.resolve("outcomes.csv"));
+    grid.writeRunsTable(data.resolve("grid-runs.csv"));
+    int cells = grid.writeBenchProblem(out.resolve("grid-bench.csv"));
+
+    HtmlReport html = new HtmlReport("Grid vs search on " + dataset);
+    html.paragraph(
+        "Does a search with few HP sets and few runs per set find the best set of an exhaustive"
+            + " grid? The grid is the ground truth: each of its "
+            + grid.ranked().size()
+            + " sets was run "
+            + grid.runsPerSet()
+            + " times. A set counts as as good as the grid's best when Welch's two-sided t-test"
+            + " on the two sets' grid runs does not reject equal means at level "
+            + ALPHA
+            + ". A search's recommendation after k evaluations is the set with the best mean it"
+            + " measured itself; the curves show that set's accuracy on the grid.");
+    if (meta.has("machine") || meta.has("commands")) {
+      html.heading("How it was run");
+      if (meta.has("date")) {
+        html.paragraph(
+            "Date: "
+                + meta.path("date").asText()
+                + ". Machine: "
+                + meta.path("machine").asText()
+                + ".");
+      }
+      List<String> cmds = new ArrayList<>();
+      meta.path("commands").forEach(c -> cmds.add(c.asText()));
+      if (!cmds.isEmpty()) {
+        html.code(String.join("\n", cmds));
+      }
+      if (meta.has("notes")) {
+        html.paragraph(meta.path("notes").asText());
+      }
+    }
+    html.heading("Outcome");
+    List<List<String>> rows = new ArrayList<>();
+    for (GridVsSearch.StrategyOutcome o : a.outcomes().values()) {
+      StudyResult first = o.traces().get(0).study();
+      int sets = o.traces().get(0).evaluations();
+      int runs = first.spec().path("seeds").size();
+      rows.add(
+          List.of(
+              o.strategy(),
+              Integer.toString(o.traces().size()),
+              sets + " x " + runs,
+              o.foundTop() + " of " + o.traces().size(),
+              Double.isInfinite(o.medianEvaluationsToTop())
+                  ? "not reached"
+                  : String.format("%.1f", o.medianEvaluationsToTop()),
+              String.format("%.1f", o.medianFinalRank()),
+              Double.isNaN(o.medianWallSeconds())
+                  ? "-"
+                  : String.format("%.0f s", o.medianWallSeconds())));
+    }
+    html.table(
+        List.of(
+            "search",
+            "studies (optimizer seeds)",
+            "sets x runs per study",
+            "recommends a set as good as the grid's best",
+            "median evaluations to first evaluate such a set",
+            "median grid rank of the recommendation",
+            "median wall time per study"),
+        rows);
+    html.figure(
+        Figure.save(
+            Charts.bestSoFar(a, "Best so far on " + dataset),
+            figures,
+            "best-so-far",
+            "Grid mean test accuracy of the recommended set after each evaluation; bands are the"
+                + " interquartile range over optimizer seeds."),
+        "figures");
+    html.figure(
+        Figure.save(
+            Charts.landscape(grid, grid.study().searched().get(0), "The grid on " + dataset),
+            figures,
+            "grid-landscape",
+            "Every set of the grid by rank, coloured by " + grid.study().searched().get(0) + "."),
+        "figures");
+    html.heading("The grid's best sets");
+    List<List<String>> top = new ArrayList<>();
+    for (Grid.Cell c : grid.ranked().subList(0, Math.min(10, grid.ranked().size()))) {
+      top.add(
+          List.of(
+              Integer.toString(c.rank()),
+              c.key(),
+              String.format("%.4f", c.mean()),
+              String.format("%.4f", c.std()),
+              c == grid.best()
+                  ? "-"
+                  : String.format("%.3g", Stats.welchP(c.runs(), grid.best().runs()))));
+    }
+    html.table(List.of("rank", "set", "mean", "std", "Welch p vs best"), top);
+    html.paragraph(
+        grid.topGroup(ALPHA).size()
+            + " sets of the grid are as good as its best at level "
+            + ALPHA
+            + ".");
+    html.heading("Data");
+    html.links(
+        "CSV behind the figures and tables:",
+        List.of("data/best-so-far.csv", "data/outcomes.csv", "data/grid-runs.csv"));
+    html.paragraph(
+        "grid-bench.csv is the grid as a problem of the benchmark harness ("
+            + cells
+            + " product cells; invalid ones are worth accuracy 0): python3"
+            + " ../shared/bench/bench.py run --problem grid-bench.csv ...");
+    Path file = out.resolve("report.html");
+    html.write(file);
+    return file;
+  }
+
+  private static List<Path> sorted(Path dir) throws IOException {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(Files::isDirectory).sorted().toList();
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package org.neurohpo.report;
+
+import java.util.List;
+
+/**
+ * A search study (GP-BO, random, ...) over a measured grid's sets, judged by the grid: after each
+ * evaluation, the set the search itself would recommend (the best mean it measured so far) and that
+ * set's accuracy on the grid (the mean of all the grid's runs, the ground truth).
+ */
+public final class SearchTrace {
+  private final StudyResult study;
+  private final double[] trueBestSoFar;
+  private final String[] incumbents;
+  private final int evaluationsToTop;
+
+  /**
+   * @param alpha level of Welch's test: a set is "as good as the grid's best" when its grid runs
+   *     cannot be told from the best set's at this level
+   */
+  public SearchTrace(StudyResult study, Grid grid, double alpha) {
+    this.study = study;
+    List<StudyResult.Trial> trials = study.trials();
+    trueBestSoFar = new double[trials.size()];
+    incumbents = new String[trials.size()];
+    double bestMeasured = Double.NEGATIVE_INFINITY;
+    String incumbent = null;
+    int toTop = -1;
+    for (int k = 0; k < trials.size(); k++) {
+      StudyResult.Trial t = trials.get(k);
+      String key = study.key(t.params());
+      Grid.Cell cell = grid.cell(key);
+      if (cell == null) {
+        throw new IllegalArgumentException(
+            study.dir()
+                + ": trial "
+                + t.number()
+                + " evaluated "
+                + key
+                + ", not a set of the grid");
+      }
+      if (t.mean() > bestMeasured) {
+        bestMeasured = t.mean();
+        incumbent = key;
+      }
+      incumbents[k] = incumbent;
+      trueBestSoFar[k] = grid.cell(incumbent).mean();
+      if (toTop < 0 && grid.indistinguishableFromBest(key, alpha)) {
+        toTop = k + 1;
+      }
+    }
+    evaluationsToTop = toTop;
+  }
+
+  public StudyResult study() {
+    return study;
+  }
+
+  /** After k+1 evaluations: the grid accuracy of the set the search recommends. */
+  public double[] trueBestSoFar() {
+    return trueBestSoFar.clone();
+  }
+
+  /** The set the search recommends at the end. */
+  public String finalIncumbent() {
+    return incumbents[incumbents.length - 1];
+  }
+
+  /**
+   * Evaluations until the search first evaluated a set indistinguishable from the grid's best (-1:
+   * never).
+   */
+  public int evaluationsToTop() {
+    return evaluationsToTop;
+  }
+
+  public int evaluations() {
+    return trueBestSoFar.length;
+  }
+}

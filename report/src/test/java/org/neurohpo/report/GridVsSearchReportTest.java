@@ -1,0 +1,97 @@
+package org.neurohpo.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GridVsSearchReportTest {
+
+  @TempDir Path dir;
+
+  /** A search study that evaluated the given sets (encoder, x, y) with the given measured means. */
+  private static void search(Path d, String[][] sets, double[] means) throws IOException {
+    Files.createDirectories(d);
+    Files.copy(
+        GridTest.smallGrid(Files.createTempDirectory("g")).resolve("study.json"),
+        d.resolve("study.json"));
+    Files.writeString(d.resolve("summary.json"), "{\"wallSeconds\": 3.0}");
+    StringBuilder t = new StringBuilder("number,encoder,x,y,mean,std,runs\n");
+    StringBuilder r = new StringBuilder("trialNumber,seed,trainAccuracy,testAccuracy\n");
+    for (int i = 0; i < sets.length; i++) {
+      t.append(i).append(',').append(String.join(",", sets[i])).append(',').append(means[i]);
+      t.append(",0.0,1\n");
+      r.append(i).append(",1,1.0,").append(means[i]).append('\n');
+    }
+    Files.writeString(d.resolve("trials.csv"), t);
+    Files.writeString(d.resolve("runs.csv"), r);
+  }
+
+  @Test
+  void traceFollowsTheSearchsOwnIncumbentJudgedByTheGrid() throws IOException {
+    Grid g = new Grid(StudyResult.read(GridTest.smallGrid(dir.resolve("grid"))));
+    search(
+        dir.resolve("s"),
+        new String[][] {{"b", "", "1.0"}, {"a", "1.0", "3.0"}, {"a", "2.0", "3.0"}},
+        new double[] {0.4, 0.95, 0.7});
+    SearchTrace t = new SearchTrace(StudyResult.read(dir.resolve("s")), g, 0.05);
+    // measured 0.95 for a/1/3 (lucky): the search recommends it though its grid mean is 0.5
+    assertThat(t.trueBestSoFar()).containsExactly(0.3, 0.5, 0.5);
+    assertThat(t.finalIncumbent()).isEqualTo("encoder=a, x=1, y=3");
+    // a/2/3 (third evaluation) is indistinguishable from the grid's best
+    assertThat(t.evaluationsToTop()).isEqualTo(3);
+  }
+
+  @Test
+  void setOutsideTheGridIsNamed() throws IOException {
+    Grid g = new Grid(StudyResult.read(GridTest.smallGrid(dir.resolve("grid"))));
+    search(dir.resolve("s"), new String[][] {{"a", "2.0", "1.0"}}, new double[] {0.4});
+    assertThatThrownBy(() -> new SearchTrace(StudyResult.read(dir.resolve("s")), g, 0.05))
+        .hasMessageContaining("encoder=a, x=2, y=1")
+        .hasMessageContaining("not a set of the grid");
+  }
+
+  @Test
+  void writesAReportWithFiguresAndData() throws IOException {
+    GridTest.smallGrid(Files.createDirectories(dir.resolve("grid")));
+    search(
+        dir.resolve("search/random/seed-1"),
+        new String[][] {{"b", "", "2.0"}, {"a", "1.0", "2.0"}},
+        new double[] {0.2, 0.9});
+    search(
+        dir.resolve("search/random/seed-2"),
+        new String[][] {{"b", "", "3.0"}, {"b", "", "1.0"}},
+        new double[] {0.1, 0.3});
+    Files.writeString(
+        dir.resolve("experiment.json"),
+        "{\"date\": \"2026-11-29\", \"machine\": \"2 cores\", \"commands\": [\"neurohpo x\"]}");
+    Path html = GridVsSearchReport.write(dir);
+    String page = Files.readString(html);
+    assertThat(page).contains("<svg", "random", "1 of 2", "neurohpo x", "grid-bench.csv");
+    for (String f :
+        List.of(
+            "figures/best-so-far.png",
+            "figures/best-so-far.svg",
+            "figures/grid-landscape.png",
+            "data/best-so-far.csv",
+            "data/outcomes.csv",
+            "data/grid-runs.csv",
+            "grid-bench.csv")) {
+      assertThat(dir.resolve("report").resolve(f)).isNotEmptyFile();
+    }
+    List<String> curves = Files.readAllLines(dir.resolve("report/data/best-so-far.csv"));
+    // random: seed 1 recommends b/2 (0.2) then a/1/2 (0.9); seed 2 b/3 (0.1) then b/1 (0.3)
+    String[] second =
+        curves.stream().filter(c -> c.startsWith("2,random,")).findFirst().orElseThrow().split(",");
+    assertThat(second[2]).startsWith("0.45");
+    assertThat(Double.parseDouble(second[3])).isCloseTo(0.6, within(1e-12));
+    assertThat(Double.parseDouble(second[4])).isCloseTo(0.75, within(1e-12));
+    assertThat(curves).hasSize(1 + 6 + 2);
+  }
+}
