@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
       SystemBenchCommand.class,
       WatchCommand.class,
       ExportCommand.class,
+      ExperimentCommand.class,
+      ReportCommand.class,
       EvaluateCommand.class,
       SimulateCommand.class,
       HpSpaceCommand.class,

@@ -22,13 +22,26 @@ final class RunOutputs {
 
   private RunOutputs() {}
 
-  static void write(Path dir, JsonNode view, JsonNode study) throws IOException {
+  /**
+   * Writes summary.json, trials.csv, runs.csv and study.json (the spec as submitted); {@code
+   * wallSeconds} is the study's time from submission to its end.
+   */
+  static void write(Path dir, JsonNode view, JsonNode study, double wallSeconds)
+      throws IOException {
     Files.createDirectories(dir);
     ObjectNode summary = JSON.createObjectNode();
     summary.put("studyId", view.path("studyId").asText());
     summary.put("strategy", view.path("strategy").asText());
     summary.put("trialsCompleted", view.path("trialsCompleted").asInt());
     summary.put("runsPerTrial", study.path("seeds").size());
+    summary.put("wallSeconds", Math.round(wallSeconds * 10) / 10.0);
+    double evaluation = 0;
+    for (JsonNode t : view.path("trials")) {
+      for (JsonNode r : t.path("runs")) {
+        evaluation += r.path("seconds").asDouble();
+      }
+    }
+    summary.put("evaluationSeconds", Math.round(evaluation * 10) / 10.0);
     JsonNode best = view.path("best");
     if (!best.isMissingNode() && !best.isNull()) {
       ObjectNode b = summary.putObject("best");
@@ -39,6 +52,7 @@ final class RunOutputs {
     Files.writeString(dir.resolve("summary.json"), JSON.writeValueAsString(summary) + "\n");
     Files.writeString(dir.resolve("trials.csv"), csv(view.path("trials")));
     Files.writeString(dir.resolve("runs.csv"), runsCsv(view.path("trials")));
+    Files.writeString(dir.resolve("study.json"), JSON.writeValueAsString(study) + "\n");
   }
 
   static final List<String> RUN_FIELDS =

@@ -18,7 +18,9 @@ class UsageTest {
         "bench-peer",
         "bench-system",
         "watch",
-        "export"
+        "export",
+        "experiment",
+        "report"
       })
   void everySubcommandHasHelp(String command) {
     Cli cli = Cli.run(command, "--help");

@@ -1,0 +1,91 @@
+package org.neurohpo.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The whole system started for one command (a broker unless {@code against}, the optimizer, the
+ * results service and the evaluators), with a Ctrl-C hook that first stops the study in progress
+ * (so an optimizer started later on the same cluster does not resume it), then everything.
+ */
+final class LocalSystem implements AutoCloseable {
+  private final LocalStack stack;
+  private final StudyClient client;
+  private final AtomicReference<Runnable> stopStudy = new AtomicReference<>(() -> {});
+  private final Thread hook;
+
+  private LocalSystem(LocalStack stack, StudyClient client, Thread hook) {
+    this.stack = stack;
+    this.client = client;
+    this.hook = hook;
+  }
+
+  /**
+   * Starts it with twice the evaluators in flight (trials reach evaluators by partition, not by who
+   * is idle, so a backlog keeps every evaluator busy) and the cores shared among the evaluators.
+   */
+  static LocalSystem start(String against, int evaluators, String prefix)
+      throws IOException, InterruptedException {
+    Path home = Path.of(System.getProperty("neurohpo.home", ".")).toAbsolutePath();
+    Path work = Files.createTempDirectory(prefix);
+    LocalStack stack = new LocalStack(home, Files.createDirectories(work.resolve("logs")));
+    AtomicReference<LocalSystem> self = new AtomicReference<>();
+    Thread hook =
+        new Thread(
+            () -> {
+              LocalSystem s = self.get();
+              if (s != null) {
+                s.stopStudy.get().run();
+              }
+              stack.close();
+            },
+            prefix + "stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      LocalStack.Parts parts =
+          stack.startSystem(
+              against,
+              work,
+              evaluators,
+              Math.max(1, Runtime.getRuntime().availableProcessors() / evaluators),
+              2 * evaluators);
+      LocalSystem s =
+          new LocalSystem(stack, new StudyClient(stack.http(), parts.optimizerPort()), hook);
+      self.set(s);
+      return s;
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      Runtime.getRuntime().removeShutdownHook(hook);
+      stack.close();
+      throw e;
+    }
+  }
+
+  StudyClient client() {
+    return client;
+  }
+
+  /** Submits a study; until {@link #ended()}, Ctrl-C stops it. */
+  String submit(JsonNode study) throws IOException, InterruptedException {
+    String id = client.submit(study);
+    stopStudy.set(() -> client.stopQuietly(id));
+    return id;
+  }
+
+  /** The submitted study has ended: Ctrl-C no longer needs to stop it. */
+  void ended() {
+    stopStudy.set(() -> {});
+  }
+
+  @Override
+  public void close() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // shutting down: the hook runs anyway
+    }
+    stack.close();
+  }
+}
