@@ -9,13 +9,19 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.neurohpo.bayes.space.SpaceJson;
+import org.neurohpo.neuro.hp.HyperParameterCatalog;
 import org.neurohpo.report.GridVsSearchReport;
+import org.neurohpo.report.SensitivityReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -25,14 +31,40 @@ import picocli.CommandLine.Spec;
     name = "experiment",
     mixinStandardHelpOptions = true,
     description = "Runs an experiment of the reference study on the whole system.",
-    subcommands = {ExperimentCommand.GridVsSearch.class})
+    subcommands = {ExperimentCommand.GridVsSearch.class, ExperimentCommand.Sensitivity.class})
 final class ExperimentCommand implements Callable<Integer> {
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
     spec.commandLine().usage(spec.commandLine().getOut());
     return ExitCodes.OK;
+  }
+
+  /** Options every experiment has. */
+  static final class Common {
+    @Option(names = "--dataset", required = true, paramLabel = "NAME", description = "data set")
+    String dataset;
+
+    @Option(names = "--evaluators", paramLabel = "N", description = "default ${DEFAULT-VALUE}")
+    int evaluators = 2;
+
+    @Option(
+        names = "--against",
+        paramLabel = "HOST:PORT",
+        description = "use this Kafka cluster instead of starting a broker")
+    String against;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder")
+    Path out;
+
+    @Option(
+        names = {"-q", "--quiet"},
+        description = "no progress lines")
+    boolean quiet;
   }
 
   /** Experiment 1: an exhaustive grid vs searches with few sets and few runs. */
@@ -47,16 +79,11 @@ final class ExperimentCommand implements Callable<Integer> {
         "An interrupted experiment resumes: finished studies in OUT are kept."
       })
   static final class GridVsSearch implements Callable<Integer> {
-    private static final ObjectMapper JSON =
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     /** First seed of the searches' runs: apart from the grid's seeds 1..R. */
     static final int SEARCH_SEED_BASE = 1001;
 
     @Spec CommandSpec spec;
-
-    @Option(names = "--dataset", required = true, paramLabel = "NAME", description = "data set")
-    String dataset;
+    @Mixin Common common;
 
     @Option(
         names = "--grid-spec",
@@ -103,159 +130,30 @@ final class ExperimentCommand implements Callable<Integer> {
         description = "runs per set in the searches (default ${DEFAULT-VALUE})")
     int runs = 10;
 
-    @Option(names = "--evaluators", paramLabel = "N", description = "default ${DEFAULT-VALUE}")
-    int evaluators = 2;
-
-    @Option(
-        names = "--against",
-        paramLabel = "HOST:PORT",
-        description = "use this Kafka cluster instead of starting a broker")
-    String against;
-
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder")
-    Path out;
-
-    @Option(
-        names = {"-q", "--quiet"},
-        description = "no progress lines")
-    boolean quiet;
-
     @Override
     public Integer call() throws Exception {
-      for (int[] v :
-          new int[][] {
-            {gridRuns, 2}, {optimizerSeeds, 1}, {budget, 1}, {runs, 1}, {evaluators, 1}
-          }) {
-        if (v[0] < v[1]) {
-          throw new IllegalArgumentException(
-              "--grid-runs must be >= 2 (Welch's test); --optimizer-seeds, --budget, --runs,"
-                  + " --evaluators >= 1");
-        }
-      }
+      atLeast("--grid-runs", gridRuns, 2);
+      atLeast("--optimizer-seeds", optimizerSeeds, 1);
+      atLeast("--budget", budget, 1);
+      atLeast("--runs", runs, 1);
+      atLeast("--evaluators", common.evaluators, 1);
       for (String s : strategies) {
         if (!List.of("bo", "random").contains(s)) {
           throw new IllegalArgumentException(
               "--strategies: unknown search strategy '" + s + "' (bo, random)");
         }
       }
-      JsonNode template = SpecFiles.readObject(gridSpec);
-      if (!template.has("searchSpace")) {
-        throw new IllegalArgumentException(gridSpec + ": no searchSpace");
-      }
+      JsonNode template = template(gridSpec);
       if (grid != null && !Files.exists(grid.resolve("trials.csv"))) {
         throw new IllegalArgumentException("--grid " + grid + ": no trials.csv (not a run folder)");
       }
+      Path out = common.out;
       Files.createDirectories(out);
-      writeExperiment();
-      PrintWriter err = spec.commandLine().getErr();
-      try (LocalSystem system = LocalSystem.start(against, evaluators, "neurohpo-experiment-")) {
-        Path gridDir = out.resolve("grid");
-        if (grid != null) {
-          copyRun(grid, gridDir);
-        } else if (!Files.exists(gridDir.resolve("summary.json"))) {
-          ObjectNode spec = study(template, "grid", 1, 1, seeds(1, gridRuns));
-          spec.put("budget", gridSize(spec));
-          runStudy(system, spec, gridDir, err);
-        }
-        for (String strategy : strategies) {
-          for (int s = 1; s <= optimizerSeeds; s++) {
-            Path dir = out.resolve("search").resolve(strategy).resolve("seed-" + s);
-            if (Files.exists(dir.resolve("summary.json"))) {
-              continue;
-            }
-            ObjectNode spec =
-                study(
-                    template,
-                    strategy,
-                    budget,
-                    s,
-                    seeds(SEARCH_SEED_BASE, SEARCH_SEED_BASE + runs - 1));
-            runStudy(system, spec, dir, err);
-          }
-        }
-      }
-      Path report = GridVsSearchReport.write(out);
-      spec.commandLine().getOut().println("wrote " + report);
-      return ExitCodes.OK;
-    }
-
-    private void runStudy(LocalSystem system, ObjectNode spec, Path dir, PrintWriter err)
-        throws Exception {
-      long started = System.nanoTime();
-      String id = system.submit(spec);
-      JsonNode view = system.client().awaitEnd(id);
-      system.ended();
-      if (!"completed".equals(view.path("state").asText())) {
-        throw new IllegalStateException(
-            "study "
-                + id
-                + " ("
-                + spec.path("name").asText()
-                + ") ended "
-                + view.path("state").asText());
-      }
-      double wall = (System.nanoTime() - started) / 1e9;
-      RunOutputs.write(dir, view, spec, wall);
-      if (!quiet) {
-        err.printf(
-            "%s: %d trials in %.0f s, best %.4f%n",
-            spec.path("name").asText(),
-            view.path("trialsCompleted").asInt(),
-            wall,
-            view.path("best").path("meanTestAccuracy").asDouble());
-        err.flush();
-      }
-    }
-
-    /** The number of valid sets of the grid spec's space. */
-    private static int gridSize(JsonNode spec) {
-      return org.neurohpo.bayes.space.SpaceJson.fromNode(spec.path("searchSpace"))
-          .enumerate()
-          .size();
-    }
-
-    private ObjectNode study(
-        JsonNode template, String strategy, int budget, int seed, ArrayNode seeds) {
-      ObjectNode s = JSON.createObjectNode();
-      s.put(
-          "name",
-          "grid-vs-search-"
-              + dataset
-              + "-"
-              + strategy
-              + (strategy.equals("grid") ? "" : "-" + seed));
-      s.put("dataset", dataset);
-      s.put("strategy", strategy);
-      s.put("budget", budget);
-      s.set("seeds", seeds);
-      s.put("optimizerSeed", seed);
-      s.set("searchSpace", template.get("searchSpace"));
-      if (template.has("fixedParams")) {
-        s.set("fixedParams", template.get("fixedParams"));
-      }
-      return s;
-    }
-
-    private static ArrayNode seeds(int from, int to) {
-      ArrayNode a = JSON.createArrayNode();
-      for (int i = from; i <= to; i++) {
-        a.add(i);
-      }
-      return a;
-    }
-
-    private void writeExperiment() throws IOException {
-      ObjectNode e = JSON.createObjectNode();
-      e.put("experiment", "grid-vs-search");
-      e.put("dataset", dataset);
-      e.put("date", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-      e.put("machine", Machine.describe());
-      ArrayNode cmds = e.putArray("commands");
-      cmds.add(
-          "./neurohpo " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
-      e.put(
+      ObjectNode meta = experiment(spec, "grid-vs-search", common.dataset);
+      meta.put(
           "notes",
           String.format(
+              Locale.ROOT,
               "Grid: every valid set of %s's searchSpace, %d runs each (seeds 1..%d). Searches:"
                   + " %s, %d sets x %d runs (seeds %d..%d), optimizer seeds 1..%d, one study at a"
                   + " time on %d evaluators.",
@@ -268,23 +166,348 @@ final class ExperimentCommand implements Callable<Integer> {
               SEARCH_SEED_BASE,
               SEARCH_SEED_BASE + runs - 1,
               optimizerSeeds,
-              evaluators));
-      Path f = out.resolve("experiment.json");
-      if (!Files.exists(f)) {
-        Files.writeString(f, JSON.writeValueAsString(e) + "\n");
+              common.evaluators));
+      writeOnce(out.resolve("experiment.json"), meta);
+      PrintWriter err = spec.commandLine().getErr();
+      try (LocalSystem system =
+          LocalSystem.start(common.against, common.evaluators, "neurohpo-experiment-")) {
+        Path gridDir = out.resolve("grid");
+        if (grid != null) {
+          copyRun(grid, gridDir);
+        } else if (!Files.exists(gridDir.resolve("summary.json"))) {
+          ObjectNode study = study(template, "grid-vs-search-" + common.dataset + "-grid", "grid");
+          study.set("seeds", seeds(1, gridRuns));
+          study.put("budget", SpaceJson.fromNode(template.path("searchSpace")).enumerate().size());
+          runStudy(system, study, gridDir, err, common.quiet);
+        }
+        for (String strategy : strategies) {
+          for (int s = 1; s <= optimizerSeeds; s++) {
+            Path dir = out.resolve("search").resolve(strategy).resolve("seed-" + s);
+            if (Files.exists(dir.resolve("summary.json"))) {
+              continue;
+            }
+            ObjectNode study =
+                study(
+                    template,
+                    "grid-vs-search-" + common.dataset + "-" + strategy + "-" + s,
+                    strategy);
+            study.put("budget", budget);
+            study.put("optimizerSeed", s);
+            study.set("seeds", seeds(SEARCH_SEED_BASE, SEARCH_SEED_BASE + runs - 1));
+            runStudy(system, study, dir, err, common.quiet);
+          }
+        }
       }
+      spec.commandLine().getOut().println("wrote " + GridVsSearchReport.write(out));
+      return ExitCodes.OK;
     }
 
-    private static void copyRun(Path from, Path to) throws IOException {
-      if (from.toAbsolutePath().normalize().equals(to.toAbsolutePath().normalize())) {
-        return;
+    private ObjectNode study(JsonNode template, String name, String strategy) {
+      ObjectNode s = fromTemplate(template, name, common.dataset);
+      s.put("strategy", strategy);
+      return s;
+    }
+  }
+
+  /** Experiment 3: how much each HP and each HP category explains. */
+  @Command(
+      name = "sensitivity",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Runs a random-search study over a joint space of encoding, EONS and hardware HPs",
+        "(--trials sets, --runs runs each) and one-at-a-time sweeps of every HP of that space",
+        "(--sweep-values values, --runs runs each, the other HPs at their defaults clamped",
+        "into the space's ranges), all",
+        "through the services; writes OUT/sample, OUT/sweeps/HP and the report OUT/report",
+        "(Sobol indices of a GP fitted to the sample, by HP and by category). Resumable."
+      })
+  static final class Sensitivity implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin Common common;
+
+    @Option(
+        names = "--space",
+        paramLabel = "FILE",
+        description =
+            "study spec whose searchSpace (no constraints) and fixedParams define the joint"
+                + " space (default ${DEFAULT-VALUE})")
+    Path space = Path.of("experiments/joint-space.json");
+
+    @Option(
+        names = "--trials",
+        paramLabel = "N",
+        description = "HP sets of the sample (default ${DEFAULT-VALUE})")
+    int trials = 150;
+
+    @Option(
+        names = "--runs",
+        paramLabel = "K",
+        description = "runs per HP set, seeds 1..K (default ${DEFAULT-VALUE})")
+    int runs = 5;
+
+    @Option(
+        names = "--sweep-values",
+        paramLabel = "V",
+        description = "values per numeric HP in a sweep (default ${DEFAULT-VALUE})")
+    int sweepValues = 5;
+
+    @Override
+    public Integer call() throws Exception {
+      atLeast("--trials", trials, 2);
+      atLeast("--runs", runs, 1);
+      atLeast("--sweep-values", sweepValues, 2);
+      atLeast("--evaluators", common.evaluators, 1);
+      JsonNode template = template(space);
+      if (template.path("searchSpace").has("constraints")) {
+        throw new IllegalArgumentException(
+            space
+                + ": the joint space must have no constraints (Sobol indices need independent HPs)");
       }
-      Files.createDirectories(to);
-      for (String f : List.of("study.json", "summary.json", "trials.csv", "runs.csv")) {
-        if (Files.exists(from.resolve(f))) {
-          Files.copy(
-              from.resolve(f), to.resolve(f), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      JsonNode params = parameters(template);
+      ObjectNode groups = JSON.createObjectNode();
+      for (JsonNode p : params) {
+        String name = p.path("name").asText();
+        groups.put(name, category(name));
+      }
+      Path out = common.out;
+      Files.createDirectories(out);
+      ObjectNode meta = experiment(spec, "sensitivity", common.dataset);
+      meta.set("groups", groups);
+      meta.put(
+          "notes",
+          String.format(
+              Locale.ROOT,
+              "Sample: random search over %s's searchSpace, %d sets x %d runs (seeds 1..%d)."
+                  + " Sweeps: each HP over %d values (all choices of a categorical one), the"
+                  + " others at their defaults, %d runs per value.",
+              space,
+              trials,
+              runs,
+              runs,
+              sweepValues,
+              runs));
+      writeOnce(out.resolve("experiment.json"), meta);
+      PrintWriter err = spec.commandLine().getErr();
+      try (LocalSystem system =
+          LocalSystem.start(common.against, common.evaluators, "neurohpo-experiment-")) {
+        Path sample = out.resolve("sample");
+        if (!Files.exists(sample.resolve("summary.json"))) {
+          ObjectNode study =
+              fromTemplate(template, "sensitivity-" + common.dataset + "-sample", common.dataset);
+          study.put("strategy", "random");
+          study.put("budget", trials);
+          study.put("optimizerSeed", 1);
+          study.set("seeds", seeds(1, runs));
+          runStudy(system, study, sample, err, common.quiet);
         }
+        for (JsonNode p : params) {
+          String name = p.path("name").asText();
+          Path dir = out.resolve("sweeps").resolve(name);
+          if (Files.exists(dir.resolve("summary.json"))) {
+            continue;
+          }
+          runStudy(system, sweep(template, p), dir, err, common.quiet);
+        }
+      }
+      spec.commandLine().getOut().println("wrote " + SensitivityReport.write(out));
+      return ExitCodes.OK;
+    }
+
+    /** A grid study over one HP's values; an HP active only under a condition gets it fixed. */
+    private ObjectNode sweep(JsonNode template, JsonNode p) {
+      String name = p.path("name").asText();
+      ObjectNode study =
+          fromTemplate(
+              template, "sensitivity-" + common.dataset + "-sweep-" + name, common.dataset);
+      study.put("strategy", "grid");
+      study.put("optimizerSeed", 1);
+      study.set("seeds", seeds(1, runs));
+      ObjectNode param = JSON.createObjectNode();
+      param.put("name", name);
+      ArrayNode values;
+      switch (p.path("type").asText()) {
+        case "cat" -> {
+          param.put("type", "cat");
+          values = param.putArray("choices");
+          p.path("choices").forEach(values::add);
+        }
+        case "ordinal" -> {
+          param.put("type", "ordinal");
+          values = param.putArray("values");
+          p.path("values").forEach(values::add);
+        }
+        default -> {
+          param.put("type", "ordinal");
+          values = param.putArray("values");
+          double lo = p.path("low").asDouble();
+          double hi = p.path("high").asDouble();
+          boolean integer = p.path("type").asText().equals("int");
+          List<Double> seen = new ArrayList<>();
+          for (int i = 0; i < sweepValues; i++) {
+            double v = lo + (hi - lo) * i / (sweepValues - 1);
+            v = integer ? Math.rint(v) : v;
+            if (!seen.contains(v)) {
+              seen.add(v);
+              values.add(v);
+            }
+          }
+        }
+      }
+      study.set("searchSpace", JSON.createArrayNode().add(param));
+      study.put("budget", values.size());
+      ObjectNode fixed =
+          template.has("fixedParams")
+              ? ((ObjectNode) template.get("fixedParams")).deepCopy()
+              : JSON.createObjectNode();
+      // the other HPs stay at their defaults, clamped into the joint space's ranges (a default
+      // simTime of 24 would not fit a temporal window of 32)
+      for (JsonNode other : parameters(template)) {
+        String o = other.path("name").asText();
+        if (!o.equals(name) && other.has("low") && !fixed.has(o)) {
+          Object d = HyperParameterCatalog.get(o).defaultValue();
+          if (d instanceof Number n) {
+            double v = n.doubleValue();
+            double c =
+                Math.max(other.path("low").asDouble(), Math.min(other.path("high").asDouble(), v));
+            if (c != v) {
+              fixed.put(o, c);
+            }
+          }
+        }
+      }
+      // an HP used only by some encoders is swept under the first of them
+      p.path("when").fields().forEachRemaining(c -> fixed.set(c.getKey(), c.getValue().get(0)));
+      study.set("fixedParams", fixed);
+      return study;
+    }
+
+    private static JsonNode parameters(JsonNode template) {
+      JsonNode s = template.path("searchSpace");
+      return s.isArray() ? s : s.path("parameters");
+    }
+
+    private static String category(String hp) {
+      try {
+        return switch (HyperParameterCatalog.get(hp).category()) {
+          case ENCODING -> "encoding";
+          case TRAINING -> "EONS";
+          case HARDWARE -> "hardware";
+        };
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException("unknown HP '" + hp + "' in the joint space");
+      }
+    }
+  }
+
+  static void atLeast(String option, int value, int min) {
+    if (value < min) {
+      throw new IllegalArgumentException(option + " must be >= " + min + ", got " + value);
+    }
+  }
+
+  static JsonNode template(Path file) throws IOException {
+    JsonNode t = SpecFiles.readObject(file);
+    if (!t.has("searchSpace")) {
+      throw new IllegalArgumentException(file + ": no searchSpace");
+    }
+    return t;
+  }
+
+  /** A study named {@code name} on {@code dataset} with the template's space and fixed HPs. */
+  static ObjectNode fromTemplate(JsonNode template, String name, String dataset) {
+    ObjectNode s = JSON.createObjectNode();
+    s.put("name", name);
+    s.put("dataset", dataset);
+    s.set("searchSpace", template.get("searchSpace"));
+    if (template.has("fixedParams")) {
+      s.set("fixedParams", template.get("fixedParams"));
+    }
+    return s;
+  }
+
+  static ArrayNode seeds(int from, int to) {
+    ArrayNode a = JSON.createArrayNode();
+    for (int i = from; i <= to; i++) {
+      a.add(i);
+    }
+    return a;
+  }
+
+  /** experiment.json's common fields: what, on which data set, when, where, the command. */
+  static ObjectNode experiment(CommandSpec spec, String name, String dataset) {
+    ObjectNode e = JSON.createObjectNode();
+    e.put("experiment", name);
+    e.put("dataset", dataset);
+    e.put("date", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+    e.put("machine", Machine.describe());
+    // the arguments as given, from the top command on (subcommand names included)
+    List<String> args = spec.root().commandLine().getParseResult().originalArgs();
+    e.putArray("commands").add("./neurohpo " + String.join(" ", args));
+    return e;
+  }
+
+  /** Writes experiment.json unless a resumed experiment has it already. */
+  static void writeOnce(Path f, ObjectNode meta) throws IOException {
+    if (!Files.exists(f)) {
+      Files.writeString(f, JSON.writeValueAsString(meta) + "\n");
+    }
+  }
+
+  /**
+   * Runs one study to its end and writes its folder; a study that does not complete is an error.
+   */
+  static void runStudy(
+      LocalSystem system, ObjectNode study, Path dir, PrintWriter err, boolean quiet)
+      throws Exception {
+    long started = System.nanoTime();
+    String id = system.submit(study);
+    JsonNode view = system.client().awaitEnd(id);
+    system.ended();
+    if (!"completed".equals(view.path("state").asText())) {
+      throw new IllegalStateException(
+          "study "
+              + id
+              + " ("
+              + study.path("name").asText()
+              + ") ended "
+              + view.path("state").asText());
+    }
+    double wall = (System.nanoTime() - started) / 1e9;
+    for (JsonNode t : view.path("trials")) {
+      if (t.path("runs").isEmpty() && !t.path("failures").isEmpty()) {
+        // an experiment's analysis needs every set measured: stop at the first failed trial
+        throw new IllegalStateException(
+            "study "
+                + id
+                + " ("
+                + study.path("name").asText()
+                + "): trial "
+                + t.path("trialNumber").asInt()
+                + " failed: "
+                + t.path("failures").get(0).asText());
+      }
+    }
+    RunOutputs.write(dir, view, study, wall);
+    if (!quiet) {
+      err.printf(
+          Locale.ROOT,
+          "%s: %d trials in %.0f s, best %.4f%n",
+          study.path("name").asText(),
+          view.path("trialsCompleted").asInt(),
+          wall,
+          view.path("best").path("meanTestAccuracy").asDouble());
+      err.flush();
+    }
+  }
+
+  static void copyRun(Path from, Path to) throws IOException {
+    if (from.toAbsolutePath().normalize().equals(to.toAbsolutePath().normalize())) {
+      return;
+    }
+    Files.createDirectories(to);
+    for (String f : List.of("study.json", "summary.json", "trials.csv", "runs.csv")) {
+      if (Files.exists(from.resolve(f))) {
+        Files.copy(from.resolve(f), to.resolve(f), StandardCopyOption.REPLACE_EXISTING);
       }
     }
   }

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       SystemBenchCommand.class,
       WatchCommand.class,
       ExportCommand.class,
+      FetchCommand.class,
       ExperimentCommand.class,
       ReportCommand.class,
       EvaluateCommand.class,

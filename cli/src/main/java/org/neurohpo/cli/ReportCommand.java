@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.neurohpo.report.GridVsSearchReport;
+import org.neurohpo.report.SensitivityReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -27,13 +28,18 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     for (Path d : dirs) {
-      if (!Files.isDirectory(d.resolve("grid"))) {
+      if (!Files.isDirectory(d.resolve("grid")) && !Files.isDirectory(d.resolve("sample"))) {
         throw new IllegalArgumentException(
-            d + " is not an experiment folder (no grid/ in it; see `neurohpo experiment`)");
+            d
+                + " is not an experiment folder (no grid/ or sample/ in it; see `neurohpo experiment`)");
       }
     }
     for (Path d : dirs) {
-      spec.commandLine().getOut().println("wrote " + GridVsSearchReport.write(d));
+      Path page =
+          Files.isDirectory(d.resolve("sample"))
+              ? SensitivityReport.write(d)
+              : GridVsSearchReport.write(d);
+      spec.commandLine().getOut().println("wrote " + page);
     }
     return ExitCodes.OK;
   }

@@ -22,6 +22,16 @@ final class TopicTail implements AutoCloseable {
   private Map<TopicPartition, Long> end = Map.of();
 
   /** Assigns every existing partition of {@code topics}; none if they do not exist (yet). */
+  /** A tail, or one IllegalArgumentException naming Kafka when it cannot be reached. */
+  static TopicTail open(String bootstrap, List<String> topics) {
+    try {
+      return new TopicTail(bootstrap, topics);
+    } catch (org.apache.kafka.common.KafkaException e) {
+      throw new IllegalArgumentException(
+          "cannot reach Kafka at " + bootstrap + ": " + e.getMessage());
+    }
+  }
+
   TopicTail(String bootstrap, List<String> topics) {
     consumer =
         new KafkaConsumer<>(

@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -52,14 +51,7 @@ final class WatchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     String bootstrap = bootstrap(against);
     PrintWriter out = spec.commandLine().getOut();
-    TopicTail tail;
-    try {
-      tail = new TopicTail(bootstrap, TOPICS);
-    } catch (KafkaException e) {
-      throw new IllegalArgumentException(
-          "cannot reach Kafka at " + bootstrap + ": " + e.getMessage());
-    }
-    try (tail) {
+    try (TopicTail tail = TopicTail.open(bootstrap, TOPICS)) {
       if (tail.isEmpty()) {
         throw new IllegalArgumentException(
             "no neurohpo topics on the Kafka cluster at " + bootstrap);
@@ -98,8 +90,12 @@ final class WatchCommand implements Callable<Integer> {
     }
   }
 
-  /** The event of this study in the record, or null (another study's, or unreadable). */
   private JsonNode event(ConsumerRecord<String, String> r) {
+    return studyEvent(r, studyId);
+  }
+
+  /** The event of {@code studyId} in the record, or null (another study's, or unreadable). */
+  static JsonNode studyEvent(ConsumerRecord<String, String> r, String studyId) {
     try {
       JsonNode e = JSON.readTree(r.value());
       return e != null && studyId.equals(e.path("studyId").asText()) ? e : null;

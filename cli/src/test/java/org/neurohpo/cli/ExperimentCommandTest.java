@@ -91,6 +91,76 @@ class ExperimentCommandTest {
   }
 
   @Test
+  void sensitivitySamplesTheJointSpaceSweepsEveryHpAndReportsByCategory() throws IOException {
+    Path space = dir.resolve("joint.json");
+    Files.writeString(
+        space,
+        """
+        {"searchSpace": [
+           {"name": "encoder", "type": "cat", "choices": ["bins", "rate"]},
+           {"name": "bins", "type": "int", "low": 2, "high": 6, "when": {"encoder": ["bins"]}},
+           {"name": "mutationRate", "type": "float", "low": 0.2, "high": 1.0},
+           {"name": "preset", "type": "cat", "choices": ["RISP-1", "RISP-7"]}],
+         "fixedParams": {"populationSize": 8, "generations": 2, "simTime": 20}}
+        """);
+    Path out = dir.resolve("sens");
+    Cli cli =
+        Cli.run(
+            "experiment",
+            "sensitivity",
+            "--dataset",
+            "iris",
+            "--space",
+            space.toString(),
+            "--trials",
+            "6",
+            "--runs",
+            "1",
+            "--sweep-values",
+            "3",
+            "--out",
+            out.toString());
+    assertThat(cli.exitCode()).as(cli.err()).isZero();
+    assertThat(Files.readAllLines(out.resolve("sample/trials.csv"))).hasSize(1 + 6);
+    // numeric HPs over 3 values, categorical ones over all their choices
+    assertThat(Files.readAllLines(out.resolve("sweeps/bins/trials.csv"))).hasSize(1 + 3);
+    assertThat(Files.readAllLines(out.resolve("sweeps/preset/trials.csv"))).hasSize(1 + 2);
+    // bins is swept under the encoder that uses it
+    assertThat(Files.readString(out.resolve("sweeps/bins/study.json")))
+        .contains("\"encoder\" : \"bins\"");
+    List<String> rows = Files.readAllLines(out.resolve("report/data/sensitivity.csv"));
+    assertThat(rows).anyMatch(r -> r.startsWith("group,encoding,"));
+    assertThat(rows).anyMatch(r -> r.startsWith("group,EONS,"));
+    assertThat(rows).anyMatch(r -> r.startsWith("group,hardware,"));
+    assertThat(rows).anyMatch(r -> r.startsWith("hp,mutationRate,EONS,"));
+    assertThat(Files.readString(out.resolve("report/report.html")))
+        .contains("Sensitivity of HP categories on iris", "<svg");
+  }
+
+  @Test
+  void constrainedJointSpaceIsOneLine() throws IOException {
+    Path space = dir.resolve("joint.json");
+    Files.writeString(
+        space,
+        """
+        {"searchSpace": {"parameters": [{"name": "bins", "type": "int", "low": 2, "high": 6}],
+                         "constraints": ["bins > 2"]}}
+        """);
+    Cli cli =
+        Cli.run(
+            "experiment",
+            "sensitivity",
+            "--dataset",
+            "iris",
+            "--space",
+            space.toString(),
+            "--out",
+            dir.resolve("x").toString());
+    assertThat(cli.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(cli.err().strip()).doesNotContain("\n").contains("must have no constraints");
+  }
+
+  @Test
   void reportOfAFolderWithoutAGridIsOneLine() {
     Cli cli = Cli.run("report", dir.toString());
     assertThat(cli.exitCode()).isEqualTo(ExitCodes.USAGE);

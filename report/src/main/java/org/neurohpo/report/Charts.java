@@ -54,7 +54,7 @@ public final class Charts {
         ChartFactory.createXYLineChart(
             title,
             "HP sets evaluated",
-            "grid mean test accuracy of the recommended set",
+            "grid accuracy of the recommendation",
             data,
             PlotOrientation.VERTICAL,
             true,
@@ -77,6 +77,15 @@ public final class Charts {
             1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {4f}, 0f));
     best.setLabel("grid best");
     plot.addRangeMarker(best);
+    org.jfree.chart.axis.LogarithmicAxis x =
+        new org.jfree.chart.axis.LogarithmicAxis("HP sets evaluated (log scale)");
+    x.setStrictValuesFlag(false);
+    x.setRange(
+        1,
+        Math.max(
+            2, org.jfree.data.general.DatasetUtils.findMaximumDomainValue(data).doubleValue()));
+    plot.setDomainAxis(x);
+    ((org.jfree.chart.axis.NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
     style(plot);
     return chart;
   }
@@ -110,6 +119,7 @@ public final class Charts {
       r.setSeriesShape(i, new java.awt.geom.Ellipse2D.Double(-3, -3, 6, 6));
     }
     plot.setRenderer(r);
+    ((org.jfree.chart.axis.NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
     style(plot);
     return chart;
   }

@@ -73,25 +73,7 @@ public final class GridVsSearchReport {
             + ALPHA
             + ". A search's recommendation after k evaluations is the set with the best mean it"
             + " measured itself; the curves show that set's accuracy on the grid.");
-    if (meta.has("machine") || meta.has("commands")) {
-      html.heading("How it was run");
-      if (meta.has("date")) {
-        html.paragraph(
-            "Date: "
-                + meta.path("date").asText()
-                + ". Machine: "
-                + meta.path("machine").asText()
-                + ".");
-      }
-      List<String> cmds = new ArrayList<>();
-      meta.path("commands").forEach(c -> cmds.add(c.asText()));
-      if (!cmds.isEmpty()) {
-        html.code(String.join("\n", cmds));
-      }
-      if (meta.has("notes")) {
-        html.paragraph(meta.path("notes").asText());
-      }
-    }
+    html.howItWasRun(meta);
     html.heading("Outcome");
     List<List<String>> rows = new ArrayList<>();
     for (GridVsSearch.StrategyOutcome o : a.outcomes().values()) {

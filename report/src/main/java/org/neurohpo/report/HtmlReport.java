@@ -67,6 +67,27 @@ public final class HtmlReport {
     return this;
   }
 
+  /** "How it was run": date, machine, the exact commands and notes of an experiment.json. */
+  public HtmlReport howItWasRun(com.fasterxml.jackson.databind.JsonNode meta) {
+    if (!meta.has("commands")) {
+      return this;
+    }
+    heading("How it was run");
+    paragraph(
+        "Date: "
+            + meta.path("date").asText()
+            + ". Machine: "
+            + meta.path("machine").asText()
+            + ".");
+    StringBuilder cmds = new StringBuilder();
+    meta.path("commands").forEach(c -> cmds.append(c.asText()).append('\n'));
+    code(cmds.toString().strip());
+    if (meta.has("notes")) {
+      paragraph(meta.path("notes").asText());
+    }
+    return this;
+  }
+
   public void write(Path file) throws IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());
     Files.writeString(

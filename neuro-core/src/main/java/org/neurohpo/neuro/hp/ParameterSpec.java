@@ -132,10 +132,14 @@ public sealed interface ParameterSpec
       throw bad(this, "'" + text + "'");
     }
 
+    /** A Boolean, or the text "true" / "false" (a study space has categories, not booleans). */
     @Override
     public Object check(Object value) {
       if (value instanceof Boolean b) {
         return b;
+      }
+      if (value instanceof String s) {
+        return parse(s);
       }
       throw bad(this, value);
     }

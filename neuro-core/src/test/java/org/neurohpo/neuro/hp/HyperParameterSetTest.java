@@ -49,6 +49,16 @@ class HyperParameterSetTest {
   }
 
   @Test
+  void booleanHpAcceptsTheTextOfACategoricalStudyParameter() {
+    // a study's search space has no boolean type: thresholdInclusive comes as "true"/"false"
+    HyperParameterSet h = HyperParameterSet.of(Map.of("thresholdInclusive", "false"));
+    assertThat(h.procParams().thresholdInclusive()).isFalse();
+    assertThat(h.asMap().get("thresholdInclusive")).isEqualTo(false);
+    assertThatThrownBy(() -> HyperParameterSet.of(Map.of("thresholdInclusive", "maybe")))
+        .hasMessageContaining("thresholdInclusive");
+  }
+
+  @Test
   void rejectsUnknownHpSuggestingTheClosest() {
     assertThatThrownBy(() -> HyperParameterSet.fromStrings(Map.of("populationSise", "5")))
         .isInstanceOf(HyperParameterException.class)
