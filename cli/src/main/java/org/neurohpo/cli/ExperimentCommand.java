@@ -176,6 +176,7 @@ final class ExperimentCommand implements Callable<Integer> {
           copyRun(grid, gridDir);
         } else if (!Files.exists(gridDir.resolve("summary.json"))) {
           ObjectNode study = study(template, "grid-vs-search-" + common.dataset + "-grid", "grid");
+          study.put("optimizerSeed", 1);
           study.set("seeds", seeds(1, gridRuns));
           study.put("budget", SpaceJson.fromNode(template.path("searchSpace")).enumerate().size());
           runStudy(system, study, gridDir, err, common.quiet);

@@ -137,6 +137,20 @@ class StudyLifecycleTest {
   }
 
   @Test
+  void optimizerSeedIsOptional() {
+    given()
+        .contentType("application/json")
+        .body(
+            "{\"name\":\"no-seed\",\"dataset\":\"iris\",\"strategy\":\"random\",\"budget\":1,"
+                + "\"seeds\":[1],\"searchSpace\":"
+                + SPACE
+                + ",\"fixedParams\":{\"generations\":1,\"populationSize\":4}}")
+        .post("/studies")
+        .then()
+        .statusCode(201);
+  }
+
+  @Test
   void unknownStudyIs404() {
     given().get("/studies/nope").then().statusCode(404);
   }

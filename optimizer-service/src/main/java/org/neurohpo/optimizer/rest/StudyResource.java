@@ -39,6 +39,10 @@ public class StudyResource {
     List<String> problems = SpecProblems.of(spec);
     StudySpec parsed = null;
     if (problems.isEmpty()) {
+      if (spec instanceof com.fasterxml.jackson.databind.node.ObjectNode o
+          && !o.hasNonNull("optimizerSeed")) {
+        o.put("optimizerSeed", 0); // optional: studies without one are still reproducible
+      }
       try {
         parsed = MAPPER.treeToValue(spec, StudySpec.class);
       } catch (Exception e) {
