@@ -28,8 +28,10 @@ final class LocalStack implements AutoCloseable {
 
   private final Path home;
   private final Path logs;
-  private final List<Process> services = new ArrayList<>();
-  private Process broker;
+  // closed from a shutdown hook while the main thread may still be starting services
+  private final List<Process> services = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private volatile Process broker;
+  private volatile boolean closed;
   private final HttpClient http = HttpClient.newHttpClient();
 
   LocalStack(Path home, Path logs) {
@@ -175,6 +177,10 @@ final class LocalStack implements AutoCloseable {
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
             .start();
     services.add(p);
+    if (closed) {
+      stopAll(List.of(p), 5);
+      throw new IllegalStateException("stopping: not starting " + name);
+    }
     return p;
   }
 
@@ -231,26 +237,30 @@ final class LocalStack implements AutoCloseable {
 
   @Override
   public void close() {
-    for (Process p : services) {
-      p.destroy();
-    }
-    for (Process p : services) {
-      waitFor(p);
-    }
-    if (broker != null) {
-      broker.destroy();
-      waitFor(broker);
+    closed = true;
+    // services first (they drain gracefully, in parallel), then the broker; a bounded wait each,
+    // then a kill, so Ctrl-C never hangs on a service busy with a long evaluation
+    stopAll(List.copyOf(services), 30);
+    Process b = broker;
+    if (b != null) {
+      stopAll(List.of(b), 30);
     }
   }
 
-  private static void waitFor(Process p) {
-    try {
-      if (!p.waitFor(30, TimeUnit.SECONDS)) {
+  private static void stopAll(List<Process> ps, int seconds) {
+    ps.forEach(Process::destroy);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    for (Process p : ps) {
+      try {
+        long left = deadline - System.nanoTime();
+        if (left <= 0 || !p.waitFor(left, TimeUnit.NANOSECONDS)) {
+          p.destroyForcibly();
+          p.waitFor(10, TimeUnit.SECONDS);
+        }
+      } catch (InterruptedException e) {
         p.destroyForcibly();
+        Thread.currentThread().interrupt();
       }
-    } catch (InterruptedException e) {
-      p.destroyForcibly();
-      Thread.currentThread().interrupt();
     }
   }
 }

@@ -57,7 +57,11 @@ final class LocalSystem implements AutoCloseable {
       self.set(s);
       return s;
     } catch (IOException | InterruptedException | RuntimeException e) {
-      Runtime.getRuntime().removeShutdownHook(hook);
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // Ctrl-C during start-up: the hook is stopping everything
+      }
       stack.close();
       throw e;
     }
