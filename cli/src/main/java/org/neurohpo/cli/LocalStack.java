@@ -238,12 +238,13 @@ final class LocalStack implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    // services first (they drain gracefully, in parallel), then the broker; a bounded wait each,
-    // then a kill, so Ctrl-C never hangs on a service busy with a long evaluation
-    stopAll(List.copyOf(services), 30);
+    // services first (in parallel), then the broker; a bounded wait each, then a kill, so Ctrl-C
+    // never waits on a service busy with a long evaluation (a stopped study needs no drain, and
+    // an unfinished run is redelivered anyway)
+    stopAll(List.copyOf(services), 10);
     Process b = broker;
     if (b != null) {
-      stopAll(List.of(b), 30);
+      stopAll(List.of(b), 15);
     }
   }
 
