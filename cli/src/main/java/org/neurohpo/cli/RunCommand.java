@@ -3,8 +3,10 @@ package org.neurohpo.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -61,16 +63,40 @@ final class RunCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--evaluators must be >= 1, got " + evaluators);
     }
     JsonNode study = SpecFiles.readObject(studyFile);
+    Path home = Path.of(System.getProperty("neurohpo.home", ".")).toAbsolutePath();
+    Path work = Files.createTempDirectory("neurohpo-run-");
+    Path logs = Files.createDirectories(work.resolve("logs"));
     PrintWriter err = spec.commandLine().getErr();
-    try (LocalSystem system = LocalSystem.start(against, evaluators, "neurohpo-run-")) {
-      StudyClient client = system.client();
+    try (LocalStack stack = new LocalStack(home, logs)) {
+      // Ctrl-C: stop the study first (so an optimizer started later on the same cluster does not
+      // resume it), then the services and the broker
+      AtomicReference<Runnable> stopStudy = new AtomicReference<>(() -> {});
+      Thread hook =
+          new Thread(
+              () -> {
+                stopStudy.get().run();
+                stack.close();
+              },
+              "neurohpo-run-stop");
+      Runtime.getRuntime().addShutdownHook(hook);
+      // twice the evaluators in flight: trials reach evaluators by partition, not by who is
+      // idle, so a backlog keeps every evaluator busy
+      LocalStack.Parts system =
+          stack.startSystem(
+              against,
+              work,
+              evaluators,
+              Math.max(1, Runtime.getRuntime().availableProcessors() / evaluators),
+              2 * evaluators);
+      StudyClient client = new StudyClient(stack.http(), system.optimizerPort());
       long started = System.nanoTime();
-      String id = system.submit(study);
+      String id = client.submit(study);
+      stopStudy.set(() -> client.stopQuietly(id));
       JsonNode view = follow(client, id);
-      system.ended();
       Path dir = out != null ? out : Path.of("runs", id);
       RunOutputs.write(dir, view, study, (System.nanoTime() - started) / 1e9);
       spec.commandLine().getOut().println(RunOutputs.describe(view, dir));
+      Runtime.getRuntime().removeShutdownHook(hook);
       return "completed".equals(view.path("state").asText()) ? ExitCodes.OK : ExitCodes.INTERNAL;
     } finally {
       err.flush();
