@@ -6,12 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.neurohpo.report.Stats;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -261,16 +261,7 @@ final class SystemBenchCommand implements Callable<Integer> {
     return quantile(v, 0.5);
   }
 
-  /** The q-quantile by linear interpolation between order statistics; NaN when empty. */
-  static double quantile(double[] v, double q) {
-    if (v.length == 0) {
-      return Double.NaN;
-    }
-    double[] s = v.clone();
-    Arrays.sort(s);
-    double pos = q * (s.length - 1);
-    int lo = (int) Math.floor(pos);
-    int hi = (int) Math.ceil(pos);
-    return s[lo] + (s[hi] - s[lo]) * (pos - lo);
+  private static double quantile(double[] v, double q) {
+    return Stats.quantile(v, q);
   }
 }
