@@ -4,14 +4,17 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.SplittableRandom;
 
-/** An unordered choice among strings, one-hot encoded ({@code width() == choices().size()}). */
+/**
+ * An unordered choice among strings, one-hot encoded ({@code width() == choices().size()}). A
+ * single choice is allowed: a constant, which lets a grid or a rerun of one HP set pin a value.
+ */
 public record CategoricalParameter(String name, List<String> choices) implements Parameter {
 
   public CategoricalParameter {
     Parameter.checkName(name);
-    if (choices == null || choices.size() < 2) {
+    if (choices == null || choices.isEmpty()) {
       throw new IllegalArgumentException(
-          "parameter '" + name + "': need at least 2 choices, got " + choices);
+          "parameter '" + name + "': need at least 1 choice, got " + choices);
     }
     choices = List.copyOf(choices);
     if (new HashSet<>(choices).size() != choices.size()) {

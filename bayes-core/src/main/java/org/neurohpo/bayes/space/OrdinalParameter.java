@@ -5,15 +5,16 @@ import java.util.SplittableRandom;
 
 /**
  * An ordered choice among strictly increasing numbers (spacing may be uneven), encoded by rank:
- * {@code index / (size - 1)}.
+ * {@code index / (size - 1)}. A single value is allowed: a constant (encoded 0), which lets a grid
+ * or a rerun of one HP set pin a value.
  */
 public record OrdinalParameter(String name, List<Double> values) implements Parameter {
 
   public OrdinalParameter {
     Parameter.checkName(name);
-    if (values == null || values.size() < 2) {
+    if (values == null || values.isEmpty()) {
       throw new IllegalArgumentException(
-          "parameter '" + name + "': need at least 2 values, got " + values);
+          "parameter '" + name + "': need at least 1 value, got " + values);
     }
     values = List.copyOf(values);
     for (int i = 1; i < values.size(); i++) {
@@ -40,7 +41,10 @@ public record OrdinalParameter(String name, List<Double> values) implements Para
 
   @Override
   public void encode(Object value, double[] out, int offset) {
-    out[offset] = indexOf(((Number) value).doubleValue()) / (double) (values.size() - 1);
+    out[offset] =
+        values.size() == 1
+            ? 0
+            : indexOf(((Number) value).doubleValue()) / (double) (values.size() - 1);
   }
 
   @Override

@@ -112,6 +112,26 @@ class SearchSpaceTest {
   }
 
   @Test
+  void singleValuedParametersPinOneSet() {
+    // what the dashboard's "rerun the best set" spec uses: every HP a one-value choice
+    SearchSpace s =
+        SpaceJson.parse(
+            """
+            {"parameters": [
+              {"name": "encoder", "type": "cat", "choices": ["bins"]},
+              {"name": "bins", "type": "ordinal", "values": [3]}]}
+            """);
+    assertThat(s.enumerate()).containsExactly(Map.of("encoder", "bins", "bins", 3.0));
+    assertThat(s.sample(new SplittableRandom(1))).isEqualTo(Map.of("encoder", "bins", "bins", 3.0));
+    double[] u = s.encode(Map.of("encoder", "bins", "bins", 3.0));
+    assertThat(u).containsExactly(1.0, 0.0);
+    assertThat(s.decode(new double[] {0.3, 0.9})).isEqualTo(Map.of("encoder", "bins", "bins", 3.0));
+    assertThatThrownBy(
+            () -> SpaceJson.parse("[{\"name\":\"bins\",\"type\":\"ordinal\",\"values\":[]}]"))
+        .hasMessageContaining("'bins'");
+  }
+
+  @Test
   void encodingRoundTripsThroughTheUnitCube() {
     SearchSpace s = SpaceJson.parse(ENCODING);
     SplittableRandom rng = new SplittableRandom(7);
