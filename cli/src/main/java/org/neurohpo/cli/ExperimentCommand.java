@@ -171,6 +171,10 @@ final class ExperimentCommand implements Callable<Integer> {
       PrintWriter err = spec.commandLine().getErr();
       try (LocalSystem system =
           LocalSystem.start(common.against, common.evaluators, "neurohpo-experiment-")) {
+        if (!common.quiet) {
+          err.printf("dashboard: http://localhost:%d/%n", system.resultsPort());
+          err.flush();
+        }
         Path gridDir = out.resolve("grid");
         if (grid != null) {
           copyRun(grid, gridDir);
@@ -291,6 +295,10 @@ final class ExperimentCommand implements Callable<Integer> {
       PrintWriter err = spec.commandLine().getErr();
       try (LocalSystem system =
           LocalSystem.start(common.against, common.evaluators, "neurohpo-experiment-")) {
+        if (!common.quiet) {
+          err.printf("dashboard: http://localhost:%d/%n", system.resultsPort());
+          err.flush();
+        }
         Path sample = out.resolve("sample");
         if (!Files.exists(sample.resolve("summary.json"))) {
           ObjectNode study =

@@ -14,12 +14,14 @@ import java.util.concurrent.atomic.AtomicReference;
 final class LocalSystem implements AutoCloseable {
   private final LocalStack stack;
   private final StudyClient client;
+  private final int resultsPort;
   private final AtomicReference<Runnable> stopStudy = new AtomicReference<>(() -> {});
   private final Thread hook;
 
-  private LocalSystem(LocalStack stack, StudyClient client, Thread hook) {
+  private LocalSystem(LocalStack stack, StudyClient client, int resultsPort, Thread hook) {
     this.stack = stack;
     this.client = client;
+    this.resultsPort = resultsPort;
     this.hook = hook;
   }
 
@@ -53,7 +55,11 @@ final class LocalSystem implements AutoCloseable {
               Math.max(1, Runtime.getRuntime().availableProcessors() / evaluators),
               2 * evaluators);
       LocalSystem s =
-          new LocalSystem(stack, new StudyClient(stack.http(), parts.optimizerPort()), hook);
+          new LocalSystem(
+              stack,
+              new StudyClient(stack.http(), parts.optimizerPort()),
+              parts.resultsPort(),
+              hook);
       self.set(s);
       return s;
     } catch (IOException | InterruptedException | RuntimeException e) {
@@ -65,6 +71,11 @@ final class LocalSystem implements AutoCloseable {
       stack.close();
       throw e;
     }
+  }
+
+  /** The results service's port: its dashboard and REST API. */
+  int resultsPort() {
+    return resultsPort;
   }
 
   StudyClient client() {

@@ -92,6 +92,10 @@ final class RunCommand implements Callable<Integer> {
       long started = System.nanoTime();
       String id = client.submit(study);
       stopStudy.set(() -> client.stopQuietly(id));
+      if (!quiet) {
+        err.printf("dashboard: http://localhost:%d/study.html?id=%s%n", system.resultsPort(), id);
+        err.flush();
+      }
       JsonNode view = follow(client, id);
       Path dir = out != null ? out : Path.of("runs", id);
       RunOutputs.write(dir, view, study, (System.nanoTime() - started) / 1e9);

@@ -2,6 +2,8 @@ package org.neurohpo.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -10,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -23,6 +26,8 @@ import org.neurohpo.model.EventCodec;
 import org.neurohpo.model.RunEvaluated;
 import org.neurohpo.model.RunFailed;
 import org.neurohpo.model.RunFigures;
+import org.neurohpo.model.StudyCreated;
+import org.neurohpo.model.StudySpec;
 import org.neurohpo.model.Topics;
 import org.neurohpo.model.TrialCompleted;
 import org.neurohpo.model.TrialRequested;
@@ -71,10 +76,24 @@ class ResultsListenerTest {
   @Test
   void streamsAStudysEventsLiveOverServerSentEvents() throws Exception {
     send(Topics.TRIALS, new TrialRequested(1, "live", 0, "iris", Map.of("bins", 3), List.of(7L)));
+    BlockingQueue<String> data = sse(liveEvents);
+    // the history first: the trial requested before anyone listened
+    assertThat(data.poll(20, TimeUnit.SECONDS)).contains("\"type\":\"TrialRequested\"");
+    send(
+        Topics.EVALUATIONS,
+        new RunEvaluated(1, "live", 0, new RunFigures(7, 0.9, 0.7, 9, 4, 2, 3, 1), "e"));
+    assertThat(data.poll(20, TimeUnit.SECONDS)).contains("\"type\":\"RunEvaluated\"");
+    String completed = data.poll(20, TimeUnit.SECONDS);
+    assertThat(completed).contains("\"type\":\"TrialCompleted\"");
+    assertThat(((TrialCompleted) EventCodec.decode(completed)).meanTestAccuracy()).isEqualTo(0.7);
+  }
+
+  /** The data lines of a server-sent-event stream, as they arrive. */
+  private static BlockingQueue<String> sse(URI uri) {
     BlockingQueue<String> data = new LinkedBlockingQueue<>();
     HttpClient.newHttpClient()
         .sendAsync(
-            HttpRequest.newBuilder(liveEvents).header("Accept", "text/event-stream").build(),
+            HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").build(),
             HttpResponse.BodyHandlers.fromLineSubscriber(
                 new Flow.Subscriber<String>() {
                   @Override
@@ -95,15 +114,82 @@ class ResultsListenerTest {
                   @Override
                   public void onComplete() {}
                 }));
-    // the history first: the trial requested before anyone listened
-    assertThat(data.poll(20, TimeUnit.SECONDS)).contains("\"type\":\"TrialRequested\"");
+    return data;
+  }
+
+  @TestHTTPResource("/studies/overview/stream")
+  URI overviewStream;
+
+  @Test
+  void overviewFollowsAStudyAndOffersASpecThatRerunsItsBestSet() throws Exception {
+    StudySpec spec =
+        new StudySpec(
+            "shown",
+            "wine",
+            "bo",
+            5,
+            List.of(1L, 2L),
+            new ObjectMapper()
+                .readTree(
+                    "{\"parameters\": [{\"name\": \"bins\", \"type\": \"int\", \"low\": 2, \"high\": 9}]}"),
+            Map.of("generations", 10),
+            4);
+    BlockingQueue<String> overview = sse(overviewStream);
+    send(Topics.STUDIES, new StudyCreated(1, "shown", spec, Instant.parse("2026-11-29T06:00:00Z")));
+    send(
+        Topics.TRIALS,
+        new TrialRequested(
+            1, "shown", 0, "wine", Map.of("bins", 3, "generations", 10), List.of(1L)));
     send(
         Topics.EVALUATIONS,
-        new RunEvaluated(1, "live", 0, new RunFigures(7, 0.9, 0.7, 9, 4, 2, 3, 1), "e"));
-    assertThat(data.poll(20, TimeUnit.SECONDS)).contains("\"type\":\"RunEvaluated\"");
-    String completed = data.poll(20, TimeUnit.SECONDS);
-    assertThat(completed).contains("\"type\":\"TrialCompleted\"");
-    assertThat(((TrialCompleted) EventCodec.decode(completed)).meanTestAccuracy()).isEqualTo(0.7);
+        new RunEvaluated(1, "shown", 0, new RunFigures(1, 0.9, 0.75, 9, 4, 2, 3, 1), "e"));
+    // the stream sends the list again when it changes: wait for the completed trial to show
+    JsonNode shown = null;
+    while (shown == null || shown.path("trialsDone").asInt() < 1) {
+      String line = overview.poll(20, TimeUnit.SECONDS);
+      assertThat(line).as("overview stream").isNotNull();
+      for (JsonNode s : new ObjectMapper().readTree(line)) {
+        if (s.path("studyId").asText().equals("shown")) {
+          shown = s;
+        }
+      }
+    }
+    assertThat(shown.path("name").asText()).isEqualTo("shown");
+    assertThat(shown.path("strategy").asText()).isEqualTo("bo");
+    assertThat(shown.path("dataset").asText()).isEqualTo("wine");
+    assertThat(shown.path("status").asText()).isEqualTo("running");
+    assertThat(shown.path("budget").asInt()).isEqualTo(5);
+    assertThat(shown.path("bestMeanTestAccuracy").asDouble()).isEqualTo(0.75);
+
+    JsonNode study =
+        new ObjectMapper()
+            .readTree(io.restassured.RestAssured.given().get("/studies/shown").asString());
+    JsonNode rerun = study.path("rerunSpec");
+    assertThat(rerun.path("strategy").asText()).isEqualTo("grid");
+    assertThat(rerun.path("budget").asInt()).isEqualTo(1);
+    assertThat(rerun.path("searchSpace").path("parameters").toString())
+        .isEqualTo("[{\"name\":\"bins\",\"type\":\"ordinal\",\"values\":[3]}]");
+    assertThat(rerun.path("fixedParams").toString()).isEqualTo("{\"generations\":10}");
+    io.restassured.RestAssured.given().get("/studies/nothing").then().statusCode(404);
+  }
+
+  @Test
+  void servesTheDashboardWithItsChartingLibraryBundled() {
+    io.restassured.RestAssured.given()
+        .get("/")
+        .then()
+        .statusCode(200)
+        .body(org.hamcrest.Matchers.containsString("neurohpo studies"));
+    io.restassured.RestAssured.given()
+        .get("/study.html")
+        .then()
+        .statusCode(200)
+        .body(org.hamcrest.Matchers.containsString("vendor/echarts/dist/echarts.min.js"));
+    io.restassured.RestAssured.given()
+        .get("/vendor/echarts/dist/echarts.min.js")
+        .then()
+        .statusCode(200)
+        .body(org.hamcrest.Matchers.containsString("echarts"));
   }
 
   private static void send(String topic, Event e) {

@@ -13,6 +13,7 @@ import org.neurohpo.model.Event;
 import org.neurohpo.model.EventCodec;
 import org.neurohpo.model.TrialCompleted;
 import org.neurohpo.results.service.Leaderboard;
+import org.neurohpo.results.service.StudyIndex;
 import org.neurohpo.results.service.StudyLog;
 import org.neurohpo.results.service.TrialAggregator;
 
@@ -27,6 +28,12 @@ public class ResultsListener {
   private final TrialAggregator aggregator = new TrialAggregator();
   private final Leaderboard leaderboard = new Leaderboard();
   private final StudyLog log = new StudyLog();
+  private final StudyIndex index = new StudyIndex();
+
+  /** Every study at a glance, for the dashboard. */
+  public StudyIndex index() {
+    return index;
+  }
 
   /** Every event of every study, for the live streams. */
   public StudyLog log() {
@@ -61,11 +68,13 @@ public class ResultsListener {
   @Incoming("studies")
   public void onStudy(String json) {
     Event e = EventCodec.decode(json);
+    index.on(e);
     log.append(e.studyId(), json);
   }
 
   private synchronized Optional<TrialCompleted> aggregate(String json) {
     Event e = EventCodec.decode(json);
+    index.on(e);
     log.append(e.studyId(), json);
     return aggregator.on(e);
   }
@@ -76,6 +85,7 @@ public class ResultsListener {
     }
     TrialCompleted t = done.get();
     leaderboard.add(t);
+    index.on(t);
     String json = EventCodec.encode(t);
     log.append(t.studyId(), json);
     LOG.infof(

@@ -9,10 +9,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 import org.neurohpo.results.messaging.ResultsListener;
+import org.neurohpo.results.service.RerunSpec;
+import org.neurohpo.results.service.StudyIndex;
 
 /** Read-only views of the aggregated results: studies, their trials and their best trial. */
 @Path("/studies")
@@ -23,6 +27,59 @@ public class ResultsResource {
   @GET
   public List<String> studies() {
     return results.leaderboard().studies();
+  }
+
+  /** Every study at a glance (status, strategy, data set, trials done / budget, best so far). */
+  @GET
+  @Path("/overview")
+  public List<StudyIndex.Overview> overview() {
+    return results.index().overview();
+  }
+
+  /**
+   * The overview as a server-sent-event stream: the list now, then again each time it changes
+   * (checked twice a second), for the dashboard's study list.
+   */
+  @GET
+  @Path("/overview/stream")
+  @Produces(MediaType.SERVER_SENT_EVENTS)
+  @RestStreamElementType(MediaType.APPLICATION_JSON)
+  public Multi<List<StudyIndex.Overview>> overviewStream() {
+    StudyIndex index = results.index();
+    return Multi.createFrom()
+        .ticks()
+        .startingAfter(Duration.ofMillis(1))
+        .every(Duration.ofMillis(500))
+        .onOverflow()
+        .drop()
+        .map(tick -> index.version())
+        .skip()
+        .repetitions()
+        .map(version -> index.overview());
+  }
+
+  /**
+   * One study: its overview, its spec, its best trial and a spec that reruns the best HP set
+   * ({@code rerunSpec}, null until a trial completes or when the study's creation was not seen).
+   */
+  @GET
+  @Path("/{id}")
+  public Response study(@PathParam("id") String id) {
+    return results
+        .index()
+        .detail(id)
+        .map(
+            d -> {
+              Map<String, Object> body = new LinkedHashMap<>();
+              body.put("overview", d.overview());
+              body.put("spec", d.spec());
+              body.put("best", d.best());
+              body.put(
+                  "rerunSpec",
+                  d.spec() == null || d.best() == null ? null : RerunSpec.of(d.spec(), d.best()));
+              return Response.ok(body).build();
+            })
+        .orElse(notFound(id));
   }
 
   @GET

@@ -1,0 +1,145 @@
+package org.neurohpo.results.service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.neurohpo.model.Event;
+import org.neurohpo.model.StudyCompleted;
+import org.neurohpo.model.StudyCreated;
+import org.neurohpo.model.StudySpec;
+import org.neurohpo.model.StudyStopped;
+import org.neurohpo.model.TrialCompleted;
+import org.neurohpo.model.TrialRequested;
+
+/**
+ * One line per study for the dashboard's study list: what it searches, how far it is and the best
+ * so far, kept up to date from the study's events. Thread-safe.
+ */
+public final class StudyIndex {
+
+  /**
+   * A study at a glance. {@code status} is running, completed or stopped; {@code name}, {@code
+   * strategy} and {@code budget} are null or 0 when the study's creation was not seen (a study
+   * created before the topics' retention, or trials sent by another tool); {@code best*} are null
+   * until a trial completes.
+   */
+  public record Overview(
+      String studyId,
+      String name,
+      String dataset,
+      String strategy,
+      String status,
+      int budget,
+      int trialsRequested,
+      int trialsDone,
+      Integer bestTrialNumber,
+      Double bestMeanTestAccuracy,
+      Instant createdAt,
+      Instant endedAt,
+      String reason) {}
+
+  /** A study's overview, its spec (null when its creation was not seen) and its best trial. */
+  public record Detail(Overview overview, StudySpec spec, TrialCompleted best) {}
+
+  private static final class Entry {
+    final String studyId;
+    final Set<Integer> requested = new HashSet<>();
+    final Set<Integer> done = new HashSet<>();
+    StudySpec spec;
+    String dataset;
+    String status = "running";
+    TrialCompleted best;
+    Instant createdAt;
+    Instant endedAt;
+    String reason;
+
+    Entry(String studyId) {
+      this.studyId = studyId;
+    }
+
+    Overview overview() {
+      return new Overview(
+          studyId,
+          spec == null ? null : spec.name(),
+          spec != null ? spec.dataset() : dataset,
+          spec == null ? null : spec.strategy(),
+          status,
+          spec == null ? 0 : spec.budget(),
+          requested.size(),
+          done.size(),
+          best == null ? null : best.trialNumber(),
+          best == null ? null : best.meanTestAccuracy(),
+          createdAt,
+          endedAt,
+          reason);
+    }
+
+    /** Whether {@code t} beats the best so far: higher mean, ties to the earlier trial. */
+    boolean better(TrialCompleted t) {
+      return best == null
+          || t.meanTestAccuracy() > best.meanTestAccuracy()
+          || (t.meanTestAccuracy() == best.meanTestAccuracy()
+              && t.trialNumber() < best.trialNumber());
+    }
+  }
+
+  private final Map<String, Entry> studies = new LinkedHashMap<>();
+  private long version;
+
+  /** Takes one event into account; repeated events (redeliveries) change nothing. */
+  public synchronized void on(Event event) {
+    Entry e = studies.computeIfAbsent(event.studyId(), Entry::new);
+    if (event instanceof StudyCreated c) {
+      e.spec = c.spec();
+      e.createdAt = c.createdAt();
+    } else if (event instanceof TrialRequested r) {
+      e.dataset = r.dataset();
+      if (!e.requested.add(r.trialNumber())) {
+        return;
+      }
+    } else if (event instanceof TrialCompleted t) {
+      if (!e.done.add(t.trialNumber())) {
+        return;
+      }
+      if (e.better(t)) {
+        e.best = t;
+      }
+    } else if (event instanceof StudyCompleted c) {
+      e.status = "completed";
+      e.endedAt = c.completedAt();
+      e.reason = c.reason();
+    } else if (event instanceof StudyStopped s) {
+      e.status = "stopped";
+      e.endedAt = s.stoppedAt();
+      e.reason = s.reason();
+    } else {
+      return; // a run changes no overview figure
+    }
+    version++;
+  }
+
+  /** Every study, newest first (by first event seen). */
+  public synchronized List<Overview> overview() {
+    List<Overview> all = new ArrayList<>();
+    for (Entry e : studies.values()) {
+      all.add(0, e.overview());
+    }
+    return all;
+  }
+
+  /** One study, or empty when none of its events was seen. */
+  public synchronized Optional<Detail> detail(String studyId) {
+    Entry e = studies.get(studyId);
+    return e == null ? Optional.empty() : Optional.of(new Detail(e.overview(), e.spec, e.best));
+  }
+
+  /** Grows with every change of an overview: a cheap test for "anything new?". */
+  public synchronized long version() {
+    return version;
+  }
+}

@@ -1,0 +1,347 @@
+/*
+ * A study's page: its events from /studies/{id}/events (history first, then live) drive the
+ * charts and the trial table; the rerun spec of the best set comes from /studies/{id}.
+ */
+"use strict";
+
+const studyId = new URLSearchParams(location.search).get("id");
+const state = {
+  spec: null,
+  status: "running",
+  requested: new Set(),
+  trials: [], // completed trials, in completion order, with their run figures averaged
+  seen: new Set(),
+  best: null,
+  sort: { key: "trialNumber", dir: 1 },
+};
+
+const mean = (xs) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
+
+/** A TrialCompleted event with the averages of its runs' figures, as the table shows them. */
+function trialRow(t) {
+  const runs = t.runs;
+  return {
+    trialNumber: t.trialNumber,
+    meanTestAccuracy: t.meanTestAccuracy,
+    stdTestAccuracy: t.stdTestAccuracy,
+    runs: runs.length,
+    failures: t.failures.length,
+    spikesPerSample: mean(runs.map((r) => r.spikesPerSample)),
+    synapseEventsPerSample: mean(runs.map((r) => r.synapseEventsPerSample)),
+    neurons: mean(runs.map((r) => r.neurons)),
+    synapses: mean(runs.map((r) => r.synapses)),
+    seconds: mean(runs.map((r) => r.seconds)),
+    runAccuracies: runs.map((r) => r.testAccuracy),
+    params: t.params,
+  };
+}
+
+function onEvent(e) {
+  switch (e.type) {
+    case "StudyCreated":
+      state.spec = e.spec;
+      break;
+    case "TrialRequested":
+      state.requested.add(e.trialNumber);
+      break;
+    case "TrialCompleted":
+      if (state.seen.has(e.trialNumber)) return;
+      state.seen.add(e.trialNumber);
+      state.trials.push(trialRow(e));
+      if (!state.best || e.meanTestAccuracy > state.best.meanTestAccuracy
+          || (e.meanTestAccuracy === state.best.meanTestAccuracy && e.trialNumber < state.best.trialNumber)) {
+        state.best = state.trials[state.trials.length - 1];
+        loadRerun();
+      }
+      break;
+    case "StudyCompleted":
+      state.status = "completed";
+      break;
+    case "StudyStopped":
+      state.status = "stopped";
+      break;
+    default:
+      return; // runs: shown through their trial
+  }
+  render();
+}
+
+/* ---- header ---- */
+
+function renderFacts() {
+  const s = state.spec;
+  document.title = `neurohpo ${studyId}`;
+  document.getElementById("title").textContent = studyId;
+  const status = document.getElementById("status");
+  status.textContent = state.status;
+  status.className = "badge " + state.status;
+  document.getElementById("name").textContent = s ? s.name : "\u2013";
+  document.getElementById("strategy").textContent = s ? s.strategy : "\u2013";
+  document.getElementById("dataset").textContent = s ? s.dataset : "\u2013";
+  document.getElementById("progress").textContent = `${state.trials.length} / ${s ? s.budget : "?"}`;
+  document.getElementById("inflight").textContent =
+    state.status === "running" ? Math.max(0, state.requested.size - state.trials.length) : 0;
+  document.getElementById("best").textContent = state.best
+    ? `${nh.fmt(state.best.meanTestAccuracy)} (trial ${state.best.trialNumber})` : "\u2013";
+  document.getElementById("runs").textContent = s ? s.seeds.length : "\u2013";
+}
+
+/* ---- charts ---- */
+
+const charts = {};
+function chart(id) {
+  if (!charts[id]) {
+    charts[id] = echarts.init(document.getElementById(id), null, { renderer: "canvas" });
+    window.addEventListener("resize", () => charts[id].resize());
+  }
+  return charts[id];
+}
+function setPoints(id, n) {
+  document.getElementById(id).dataset.points = String(n);
+}
+const accuracyAxis = { type: "value", name: "mean test accuracy", nameLocation: "middle", nameGap: 40, scale: true };
+
+function renderBestCurve() {
+  let best = -Infinity;
+  const points = state.trials.map((t, i) => {
+    best = Math.max(best, t.meanTestAccuracy);
+    return [i + 1, best];
+  });
+  chart("best-curve").setOption({
+    animation: false,
+    grid: { left: 60, right: 20, top: 20, bottom: 45 },
+    tooltip: { trigger: "axis" },
+    xAxis: { type: "value", name: "trials completed", nameLocation: "middle", nameGap: 28, minInterval: 1 },
+    yAxis: accuracyAxis,
+    series: [{ type: "line", step: "end", data: points, symbolSize: 5, lineStyle: { width: 2 } }],
+  });
+  setPoints("best-curve", points.length);
+}
+
+function renderScatter() {
+  const means = state.trials.map((t) => [t.trialNumber, t.meanTestAccuracy, t.stdTestAccuracy]);
+  const runs = state.trials.flatMap((t) => t.runAccuracies.map((a) => [t.trialNumber, a]));
+  chart("scatter").setOption({
+    animation: false,
+    grid: { left: 60, right: 20, top: 30, bottom: 45 },
+    legend: { top: 0 },
+    tooltip: {
+      trigger: "item",
+      formatter: (p) => `trial ${p.value[0]}: ${nh.fmt(p.value[1])}` + (p.value.length > 2 ? ` \u00b1 ${nh.fmt(p.value[2])}` : ""),
+    },
+    xAxis: { type: "value", name: "trial number", nameLocation: "middle", nameGap: 28, minInterval: 1 },
+    yAxis: accuracyAxis,
+    series: [
+      { name: "runs", type: "scatter", data: runs, symbolSize: 4, itemStyle: { opacity: 0.25, color: "#8a94a6" } },
+      { name: "trial mean", type: "scatter", data: means, symbolSize: 8, itemStyle: { color: "#2f6fde" } },
+      {
+        name: "best", type: "scatter", symbol: "diamond", symbolSize: 16, itemStyle: { color: "#d9480f" },
+        data: state.best ? [[state.best.trialNumber, state.best.meanTestAccuracy]] : [],
+      },
+    ],
+  });
+  setPoints("scatter", means.length);
+}
+
+/** The HPs that vary among the trials, each with its axis: numeric or categorical. */
+function dimensions() {
+  const names = [];
+  for (const t of state.trials) for (const k of Object.keys(t.params)) if (!names.includes(k)) names.push(k);
+  const dims = [];
+  for (const name of names) {
+    const values = state.trials.map((t) => t.params[name]);
+    const distinct = new Set(values.map((v) => JSON.stringify(v ?? null)));
+    if (distinct.size < 2) continue; // fixed or not yet varied: nothing to see
+    const numeric = values.every((v) => typeof v === "number");
+    const categories = numeric ? null
+      : [...new Set(values.map((v) => (v === undefined || v === null ? "n/a" : String(v))))].sort();
+    dims.push({ name, numeric, categories });
+  }
+  return dims;
+}
+
+function renderParallel() {
+  const dims = dimensions();
+  const acc = state.trials.map((t) => t.meanTestAccuracy);
+  const axes = dims.map((d, i) => d.numeric
+    ? { dim: i, name: d.name, type: "value", scale: true }
+    : { dim: i, name: d.name, type: "category", data: d.categories });
+  axes.push({ dim: dims.length, name: "accuracy", type: "value", scale: true });
+  const data = state.trials.map((t) => [
+    ...dims.map((d) => (d.numeric ? t.params[d.name] : String(t.params[d.name] ?? "n/a"))),
+    t.meanTestAccuracy,
+  ]);
+  chart("parallel").setOption({
+    animation: false,
+    parallel: {
+      left: 60, right: 110, top: 40, bottom: 30,
+      parallelAxisDefault: { nameTextStyle: { fontWeight: "bold" }, axisLabel: { margin: 6 } },
+    },
+    parallelAxis: axes,
+    visualMap: {
+      type: "continuous", dimension: dims.length, right: 0, top: "center", calculable: true, precision: 3,
+      min: acc.length ? Math.min(...acc) : 0, max: acc.length ? Math.max(...acc) : 1,
+      inRange: { color: ["#c6dbef", "#2171b5", "#08306b"] }, text: ["high", "low"],
+    },
+    series: [{ type: "parallel", data, lineStyle: { width: 1.5, opacity: 0.6 } }],
+  }, { notMerge: true });
+  setPoints("parallel", data.length);
+}
+
+/** Trials no other trial beats on both accuracy (higher) and energy (lower), by energy. */
+function front(points) {
+  const sorted = [...points].sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const out = [];
+  let best = -Infinity;
+  for (const p of sorted) if (p[1] > best) { out.push(p); best = p[1]; }
+  return out;
+}
+
+function renderEnergy() {
+  const points = state.trials
+    .filter((t) => !Number.isNaN(t.synapseEventsPerSample))
+    .map((t) => [t.synapseEventsPerSample, t.meanTestAccuracy, t.trialNumber, t.neurons]);
+  chart("energy").setOption({
+    animation: false,
+    grid: { left: 60, right: 20, top: 20, bottom: 45 },
+    tooltip: {
+      trigger: "item",
+      formatter: (p) => `trial ${p.value[2]}: accuracy ${nh.fmt(p.value[1])}, ${nh.compact(p.value[0])} synapse events per inference`,
+    },
+    xAxis: { type: "value", name: "synapse events per inference", nameLocation: "middle", nameGap: 28, scale: true },
+    yAxis: accuracyAxis,
+    series: [
+      { type: "scatter", data: points, symbolSize: 8, itemStyle: { color: "#2f6fde", opacity: 0.7 } },
+      { type: "line", step: "end", data: front(points), symbol: "none", lineStyle: { color: "#d9480f", width: 2 } },
+    ],
+  });
+  setPoints("energy", points.length);
+}
+
+/* ---- best set and how to rerun it ---- */
+
+let rerunSpec = null;
+const loadRerun = nh.throttle(async () => {
+  const r = await fetch("studies/" + encodeURIComponent(studyId));
+  if (!r.ok) return;
+  const body = await r.json();
+  rerunSpec = body.rerunSpec;
+  renderBestSet();
+}, 300);
+
+function evaluateCommand() {
+  const b = state.best;
+  const s = state.spec;
+  if (!b || !s) return null;
+  const params = Object.entries(b.params).map(([k, v]) => `-p ${k}=${v}`).join(" ");
+  return `./neurohpo evaluate --dataset ${s.dataset} --seeds ${s.seeds.join(",")} ${params}`;
+}
+
+function renderBestSet() {
+  const box = document.getElementById("best-set");
+  const b = state.best;
+  if (!b) return;
+  box.className = "";
+  box.replaceChildren(nh.el("table", { id: "best-params" },
+    nh.el("tbody", {},
+      nh.el("tr", {}, nh.el("th", {}, "trial"), nh.el("td", { class: "num" }, b.trialNumber)),
+      nh.el("tr", {}, nh.el("th", {}, "mean test accuracy"),
+        nh.el("td", { class: "num" }, `${nh.fmt(b.meanTestAccuracy)} \u00b1 ${nh.fmt(b.stdTestAccuracy)}`)),
+      ...Object.entries(b.params).map(([k, v]) => nh.el("tr", {}, nh.el("th", {}, k), nh.el("td", { class: "num" }, v))))));
+  const pre = document.getElementById("rerun-spec");
+  if (rerunSpec) {
+    pre.textContent = JSON.stringify(rerunSpec, null, 2);
+    pre.hidden = false;
+    document.getElementById("copy-spec").disabled = false;
+  }
+  document.getElementById("copy-cmd").disabled = !evaluateCommand();
+}
+
+async function copy(text, what) {
+  const note = document.getElementById("copied");
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch (e) {
+    // not a secure context (plain http to another host): copy through a selection instead
+    const area = nh.el("textarea", {}, text);
+    document.body.append(area);
+    area.select();
+    document.execCommand("copy");
+    area.remove();
+  }
+  note.textContent = what + " copied";
+  setTimeout(() => (note.textContent = ""), 2000);
+}
+document.getElementById("copy-spec").onclick = () => copy(JSON.stringify(rerunSpec, null, 2), "spec");
+document.getElementById("copy-cmd").onclick = () => copy(evaluateCommand(), "command");
+
+/* ---- trial table ---- */
+
+const COLUMNS = [
+  { key: "trialNumber", label: "trial", num: true, show: (v) => v },
+  { key: "meanTestAccuracy", label: "mean acc.", num: true, show: (v) => nh.fmt(v) },
+  { key: "stdTestAccuracy", label: "std", num: true, show: (v) => nh.fmt(v) },
+  { key: "runs", label: "runs", num: true, show: (v) => v },
+  { key: "failures", label: "failed runs", num: true, show: (v) => v },
+  { key: "spikesPerSample", label: "spikes / inf.", num: true, show: nh.compact },
+  { key: "synapseEventsPerSample", label: "syn. events / inf.", num: true, show: nh.compact },
+  { key: "neurons", label: "neurons", num: true, show: (v) => nh.fmt(v, 1) },
+  { key: "synapses", label: "synapses", num: true, show: (v) => nh.fmt(v, 1) },
+  { key: "seconds", label: "s / run", num: true, show: (v) => nh.fmt(v, 2) },
+];
+
+function columns() {
+  const hps = [];
+  for (const t of state.trials) for (const k of Object.keys(t.params)) if (!hps.includes(k)) hps.push(k);
+  return [...COLUMNS, ...hps.map((k) => ({ key: "param:" + k, label: k, num: false, show: (v) => v ?? "\u2013" }))];
+}
+
+function value(t, key) {
+  return key.startsWith("param:") ? t.params[key.slice(6)] : t[key];
+}
+
+function compare(a, b) {
+  if (a === b) return 0;
+  if (a === undefined || a === null) return 1;
+  if (b === undefined || b === null) return -1;
+  if (typeof a === "number" && typeof b === "number") return a - b;
+  return String(a).localeCompare(String(b), undefined, { numeric: true });
+}
+
+function renderTable() {
+  const cols = columns();
+  const { key, dir } = state.sort;
+  const head = nh.el("tr", {}, ...cols.map((c) => {
+    const th = nh.el("th", { "data-key": c.key, class: (c.num ? "num " : "") + (c.key === key ? `sorted ${dir > 0 ? "asc" : "desc"}` : "") }, c.label);
+    th.onclick = () => {
+      state.sort = { key: c.key, dir: c.key === key ? -dir : c.num ? -1 : 1 };
+      renderTable();
+    };
+    return th;
+  }));
+  document.querySelector("#trials thead").replaceChildren(head);
+  const rows = [...state.trials].sort((a, b) => dir * compare(value(a, key), value(b, key))
+    || a.trialNumber - b.trialNumber);
+  document.querySelector("#trials tbody").replaceChildren(...rows.map((t) => nh.el("tr",
+    { "data-trial": t.trialNumber, "data-mean": t.meanTestAccuracy, class: state.best === t ? "best" : null },
+    ...cols.map((c) => nh.el("td", { class: c.num ? "num" : null }, c.show(value(t, c.key)))))));
+}
+
+/* ---- all together, at most five times a second ---- */
+
+const render = nh.throttle(() => {
+  renderFacts();
+  renderBestCurve();
+  renderScatter();
+  renderParallel();
+  renderEnergy();
+  renderBestSet();
+  renderTable();
+}, 200);
+
+if (!studyId) {
+  document.querySelector("main").replaceChildren(nh.el("p", { class: "empty" }, "no study given: open this page as study.html?id=STUDY_ID"));
+} else {
+  render();
+  nh.stream("studies/" + encodeURIComponent(studyId) + "/events", onEvent);
+}

@@ -1,0 +1,93 @@
+package org.neurohpo.results.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.neurohpo.model.RunFigures;
+import org.neurohpo.model.StudyCompleted;
+import org.neurohpo.model.StudyCreated;
+import org.neurohpo.model.StudySpec;
+import org.neurohpo.model.StudyStopped;
+import org.neurohpo.model.TrialCompleted;
+import org.neurohpo.model.TrialRequested;
+
+class StudyIndexTest {
+  private static final Instant T0 = Instant.parse("2026-11-29T06:00:00Z");
+
+  static StudySpec spec(String name, int budget) throws Exception {
+    return new StudySpec(
+        name,
+        "iris",
+        "random",
+        budget,
+        List.of(1L, 2L),
+        new ObjectMapper()
+            .readTree("[{\"name\": \"bins\", \"type\": \"int\", \"low\": 2, \"high\": 9}]"),
+        Map.of("generations", 10),
+        7);
+  }
+
+  static TrialCompleted trial(String study, int n, double mean) {
+    return new TrialCompleted(
+        1,
+        study,
+        n,
+        Map.of("bins", n + 2, "generations", 10),
+        mean,
+        0.01,
+        List.of(new RunFigures(1, mean, mean, 9, 4, 2, 3, 1)),
+        List.of());
+  }
+
+  @Test
+  void followsAStudyFromCreationToCompletionIgnoringRedeliveries() throws Exception {
+    StudyIndex index = new StudyIndex();
+    index.on(new StudyCreated(1, "a", spec("first", 3), T0));
+    long v0 = index.version();
+    index.on(new TrialRequested(1, "a", 0, "iris", Map.of("bins", 2), List.of(1L)));
+    index.on(new TrialRequested(1, "a", 0, "iris", Map.of("bins", 2), List.of(1L)));
+    index.on(trial("a", 0, 0.8));
+    index.on(trial("a", 0, 0.8)); // redelivered
+    index.on(trial("a", 1, 0.9));
+    index.on(trial("a", 2, 0.9)); // a tie goes to the earlier trial
+    assertThat(index.version()).isGreaterThan(v0);
+    StudyIndex.Overview o = index.overview().get(0);
+    assertThat(o.name()).isEqualTo("first");
+    assertThat(o.status()).isEqualTo("running");
+    assertThat(o.trialsRequested()).isEqualTo(1);
+    assertThat(o.trialsDone()).isEqualTo(3);
+    assertThat(o.budget()).isEqualTo(3);
+    assertThat(o.bestTrialNumber()).isEqualTo(1);
+    assertThat(o.bestMeanTestAccuracy()).isEqualTo(0.9);
+    long v1 = index.version();
+    index.on(trial("a", 1, 0.9));
+    assertThat(index.version()).as("a redelivery changes nothing").isEqualTo(v1);
+    index.on(new StudyCompleted(1, "a", 3, 1, Map.of("bins", 3), 0.9, "budget", T0.plusSeconds(9)));
+    assertThat(index.overview().get(0).status()).isEqualTo("completed");
+    assertThat(index.overview().get(0).endedAt()).isEqualTo(T0.plusSeconds(9));
+  }
+
+  @Test
+  void listsNewestFirstAndKnowsStudiesWhoseCreationItDidNotSee() throws Exception {
+    StudyIndex index = new StudyIndex();
+    index.on(new TrialRequested(1, "old", 0, "wine", Map.of("bins", 2), List.of(1L)));
+    index.on(new StudyCreated(1, "new", spec("second", 5), T0));
+    index.on(new StudyStopped(1, "new", "stopped by a user", T0.plusSeconds(1)));
+    assertThat(index.overview())
+        .extracting(StudyIndex.Overview::studyId)
+        .containsExactly("new", "old");
+    StudyIndex.Overview old = index.overview().get(1);
+    assertThat(old.name()).isNull();
+    assertThat(old.dataset()).isEqualTo("wine");
+    assertThat(old.budget()).isZero();
+    assertThat(old.bestMeanTestAccuracy()).isNull();
+    assertThat(index.overview().get(0).status()).isEqualTo("stopped");
+    assertThat(index.overview().get(0).reason()).isEqualTo("stopped by a user");
+    assertThat(index.detail("old").orElseThrow().spec()).isNull();
+    assertThat(index.detail("none")).isEmpty();
+  }
+}
