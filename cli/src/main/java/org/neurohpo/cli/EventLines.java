@@ -67,6 +67,18 @@ final class EventLines {
     };
   }
 
+  /** {@link #of} in colour on a terminal: failures red, results green, a stop yellow. */
+  static String coloured(JsonNode e) {
+    String line = of(e);
+    return switch (e.path("type").asText()) {
+      case "RunFailed" -> Style.red(line);
+      case "TrialCompleted" -> Style.green(line);
+      case "StudyCompleted" -> Style.bold(Style.green(line));
+      case "StudyStopped" -> Style.yellow(line);
+      default -> line;
+    };
+  }
+
   /** True for the events after which a study has nothing more to say. */
   static boolean ends(JsonNode e) {
     String t = e.path("type").asText();

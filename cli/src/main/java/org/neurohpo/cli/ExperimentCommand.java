@@ -175,22 +175,19 @@ final class ExperimentCommand implements Callable<Integer> {
           err.printf("dashboard: http://localhost:%d/%n", system.resultsPort());
           err.flush();
         }
+        List<Step> steps = new ArrayList<>();
         Path gridDir = out.resolve("grid");
         if (grid != null) {
           copyRun(grid, gridDir);
-        } else if (!Files.exists(gridDir.resolve("summary.json"))) {
+        } else {
           ObjectNode study = study(template, "grid-vs-search-" + common.dataset + "-grid", "grid");
           study.put("optimizerSeed", 1);
           study.set("seeds", seeds(1, gridRuns));
           study.put("budget", SpaceJson.fromNode(template.path("searchSpace")).enumerate().size());
-          runStudy(system, study, gridDir, err, common.quiet);
+          steps.add(new Step(study, gridDir));
         }
         for (String strategy : strategies) {
           for (int s = 1; s <= optimizerSeeds; s++) {
-            Path dir = out.resolve("search").resolve(strategy).resolve("seed-" + s);
-            if (Files.exists(dir.resolve("summary.json"))) {
-              continue;
-            }
             ObjectNode study =
                 study(
                     template,
@@ -199,9 +196,11 @@ final class ExperimentCommand implements Callable<Integer> {
             study.put("budget", budget);
             study.put("optimizerSeed", s);
             study.set("seeds", seeds(SEARCH_SEED_BASE, SEARCH_SEED_BASE + runs - 1));
-            runStudy(system, study, dir, err, common.quiet);
+            steps.add(
+                new Step(study, out.resolve("search").resolve(strategy).resolve("seed-" + s)));
           }
         }
+        runAll(system, steps, err, common.quiet);
       }
       spec.commandLine().getOut().println("wrote " + GridVsSearchReport.write(out));
       return ExitCodes.OK;
@@ -299,24 +298,19 @@ final class ExperimentCommand implements Callable<Integer> {
           err.printf("dashboard: http://localhost:%d/%n", system.resultsPort());
           err.flush();
         }
-        Path sample = out.resolve("sample");
-        if (!Files.exists(sample.resolve("summary.json"))) {
-          ObjectNode study =
-              fromTemplate(template, "sensitivity-" + common.dataset + "-sample", common.dataset);
-          study.put("strategy", "random");
-          study.put("budget", trials);
-          study.put("optimizerSeed", 1);
-          study.set("seeds", seeds(1, runs));
-          runStudy(system, study, sample, err, common.quiet);
-        }
+        List<Step> steps = new ArrayList<>();
+        ObjectNode sample =
+            fromTemplate(template, "sensitivity-" + common.dataset + "-sample", common.dataset);
+        sample.put("strategy", "random");
+        sample.put("budget", trials);
+        sample.put("optimizerSeed", 1);
+        sample.set("seeds", seeds(1, runs));
+        steps.add(new Step(sample, out.resolve("sample")));
         for (JsonNode p : params) {
-          String name = p.path("name").asText();
-          Path dir = out.resolve("sweeps").resolve(name);
-          if (Files.exists(dir.resolve("summary.json"))) {
-            continue;
-          }
-          runStudy(system, sweep(template, p), dir, err, common.quiet);
+          steps.add(
+              new Step(sweep(template, p), out.resolve("sweeps").resolve(p.path("name").asText())));
         }
+        runAll(system, steps, err, common.quiet);
       }
       spec.commandLine().getOut().println("wrote " + SensitivityReport.write(out));
       return ExitCodes.OK;
@@ -465,12 +459,67 @@ final class ExperimentCommand implements Callable<Integer> {
   /**
    * Runs one study to its end and writes its folder; a study that does not complete is an error.
    */
+  /** One study of an experiment and the folder it is written to. */
+  record Step(ObjectNode study, Path dir) {
+    /** Whether an earlier invocation finished it (a resumed experiment skips it). */
+    boolean done() {
+      return Files.exists(dir.resolve("summary.json"));
+    }
+
+    long runs() {
+      return study.path("budget").asLong() * study.path("seeds").size();
+    }
+  }
+
+  /**
+   * Runs the steps not done yet, one at a time, with one progress bar over them all, counted in
+   * runs (its ETA is for the whole experiment, from the pace of this invocation).
+   */
+  static void runAll(LocalSystem system, List<Step> steps, PrintWriter err, boolean quiet)
+      throws Exception {
+    long total = steps.stream().mapToLong(Step::runs).sum();
+    long done = steps.stream().filter(Step::done).mapToLong(Step::runs).sum();
+    try (ProgressBar bar = ProgressBar.onStderr(quiet, "experiment").resumedAt(done)) {
+      for (int k = 0; k < steps.size(); k++) {
+        Step step = steps.get(k);
+        if (step.done()) {
+          continue;
+        }
+        long before = done;
+        String label = String.format(Locale.ROOT, "study %d/%d", k + 1, steps.size());
+        int seeds = step.study().path("seeds").size();
+        runStudy(
+            system,
+            step.study(),
+            step.dir(),
+            err,
+            quiet,
+            bar,
+            v -> {
+              int trials = v.path("trialsCompleted").asInt();
+              bar.update(
+                  before + (long) trials * seeds,
+                  total,
+                  String.format(
+                      Locale.ROOT, "%s, %d/%d trials", label, trials, v.path("budget").asInt()));
+            });
+        done += step.runs();
+      }
+    }
+  }
+
   static void runStudy(
-      LocalSystem system, ObjectNode study, Path dir, PrintWriter err, boolean quiet)
+      LocalSystem system,
+      ObjectNode study,
+      Path dir,
+      PrintWriter err,
+      boolean quiet,
+      ProgressBar bar,
+      java.util.function.Consumer<JsonNode> onView)
       throws Exception {
     long started = System.nanoTime();
     String id = system.submit(study);
-    JsonNode view = system.client().awaitEnd(id);
+    JsonNode view = system.client().awaitEnd(id, onView);
     system.ended();
     if (!"completed".equals(view.path("state").asText())) {
       throw new IllegalStateException(
@@ -498,6 +547,9 @@ final class ExperimentCommand implements Callable<Integer> {
     }
     RunOutputs.write(dir, view, study, wall);
     if (!quiet) {
+      if (bar != null) {
+        bar.clear();
+      }
       err.printf(
           Locale.ROOT,
           "%s: %d trials in %.0f s, best %.4f%n",

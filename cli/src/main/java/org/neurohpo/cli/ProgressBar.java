@@ -16,6 +16,7 @@ final class ProgressBar implements AutoCloseable {
   private final boolean enabled;
   private final String label;
   private final long start = System.nanoTime();
+  private double baseline = Double.NaN;
   private long lastDraw;
   private boolean drawn;
 
@@ -27,7 +28,26 @@ final class ProgressBar implements AutoCloseable {
 
   /** A bar on stderr when stderr is a terminal and the user did not ask for quiet. */
   static ProgressBar onStderr(boolean quiet, String label) {
-    return new ProgressBar(System.err, !quiet && System.console() != null, label);
+    return new ProgressBar(System.err, !quiet && Style.isTerminal(), label);
+  }
+
+  /**
+   * Work already done before this bar started (a resumed experiment): the ETA counts only the pace
+   * of the work done since.
+   */
+  synchronized ProgressBar resumedAt(double done) {
+    baseline = done;
+    return this;
+  }
+
+  /** Erases the bar (if drawn) so that a line can be printed; the next update redraws it. */
+  synchronized void clear() {
+    if (drawn) {
+      out.print("\r\033[K");
+      out.flush();
+      drawn = false;
+      lastDraw = 0;
+    }
   }
 
   /** Shows {@code done} of {@code total}, with {@code detail} after the bar. Thread-safe. */
@@ -41,18 +61,25 @@ final class ProgressBar implements AutoCloseable {
     }
     lastDraw = now;
     drawn = true;
-    out.print("\r\033[K" + render(done, total, now - start, label, detail));
+    out.print("\r\033[K" + render(done, total, now - start, baseline, label, detail));
     out.flush();
   }
 
   static String render(double done, double total, long elapsedNanos, String label, String detail) {
+    return render(done, total, elapsedNanos, Double.NaN, label, detail);
+  }
+
+  /** The bar's line; with a {@code baseline} (work done before), the ETA uses the pace since. */
+  static String render(
+      double done, double total, long elapsedNanos, double baseline, String label, String detail) {
     double fraction = total <= 0 ? 0 : Math.max(0, Math.min(1, done / total));
     int filled = (int) Math.round(fraction * WIDTH);
     StringBuilder sb = new StringBuilder(label).append(" [");
     sb.append("#".repeat(filled)).append(".".repeat(WIDTH - filled)).append("] ");
     sb.append(String.format("%3d%%", Math.round(fraction * 100)));
-    if (fraction > 0 && fraction < 1) {
-      long etaNanos = (long) (elapsedNanos * (1 - fraction) / fraction);
+    double since = Double.isNaN(baseline) ? done : done - baseline;
+    if (fraction < 1 && since > 0) {
+      long etaNanos = (long) (elapsedNanos * (total - done) / since);
       sb.append(" ETA ").append(format(Duration.ofNanos(etaNanos)));
     }
     if (detail != null && !detail.isEmpty()) {

@@ -118,7 +118,7 @@ final class RunOutputs {
     return String.format(
         "study %s %s: %d trials; %s%nwrote %s, %s and %s",
         view.path("studyId").asText(),
-        view.path("state").asText(),
+        Style.state(view.path("state").asText()),
         view.path("trialsCompleted").asInt(),
         b,
         dir.resolve("summary.json"),

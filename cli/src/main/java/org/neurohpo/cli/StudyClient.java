@@ -73,8 +73,15 @@ final class StudyClient {
 
   /** Polls until the study is no longer running; its final view. */
   JsonNode awaitEnd(String id) throws IOException, InterruptedException {
+    return awaitEnd(id, v -> {});
+  }
+
+  /** Polls the study until it ends, handing each view to {@code onView} (a progress bar). */
+  JsonNode awaitEnd(String id, java.util.function.Consumer<JsonNode> onView)
+      throws IOException, InterruptedException {
     while (true) {
       JsonNode v = view(id);
+      onView.accept(v);
       if (!"running".equals(v.path("state").asText())) {
         return v;
       }

@@ -84,6 +84,11 @@ final class SystemBenchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "print one JSON object instead of text")
   boolean json;
 
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "no progress bar")
+  boolean quiet;
+
   @Override
   public Integer call() throws Exception {
     for (int[] v :
@@ -109,11 +114,17 @@ final class SystemBenchCommand implements Callable<Integer> {
       Runtime.getRuntime().addShutdownHook(hook);
       LocalStack.Parts parts = stack.startSystem(against, work, evaluators, threads, flight);
       StudyClient client = new StudyClient(stack.http(), parts.optimizerPort());
-      if (warmup > 0) {
-        client.awaitEnd(client.submit(study("bench-system-warmup", warmup)));
+      JsonNode view;
+      String id;
+      try (ProgressBar bar = ProgressBar.onStderr(quiet, "bench-system")) {
+        if (warmup > 0) {
+          client.awaitEnd(
+              client.submit(study("bench-system-warmup", warmup)),
+              v -> progress(bar, v, "warm-up"));
+        }
+        id = client.submit(study("bench-system", trials));
+        view = client.awaitEnd(id, v -> progress(bar, v, "measured"));
       }
-      String id = client.submit(study("bench-system", trials));
-      JsonNode view = client.awaitEnd(id);
       Figures f = measure(parts.bootstrap(), id, flight == 1 && evaluators == 1);
       Runtime.getRuntime().removeShutdownHook(hook);
       ObjectNode out = JSON.createObjectNode();
@@ -251,6 +262,12 @@ final class SystemBenchCommand implements Callable<Integer> {
     try (TopicTail tail = new TopicTail(bootstrap, topics)) {
       return tail.history();
     }
+  }
+
+  private static void progress(ProgressBar bar, JsonNode view, String stage) {
+    int done = view.path("trialsCompleted").asInt();
+    int budget = view.path("budget").asInt();
+    bar.update(done, budget, String.format("%s study, %d/%d trials", stage, done, budget));
   }
 
   private static double median(List<Double> v) {

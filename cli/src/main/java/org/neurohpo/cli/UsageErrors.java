@@ -11,7 +11,15 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
     CommandLine cmd = ex.getCommandLine();
     PrintWriter err = cmd.getErr();
     String name = cmd.getCommandSpec().qualifiedName();
-    err.println(name + ": error: " + UserErrors.message(ex) + " (see '" + name + " --help')");
+    err.println(
+        name
+            + ": "
+            + Style.red("error")
+            + ": "
+            + UserErrors.message(ex)
+            + " (see '"
+            + name
+            + " --help')");
     err.flush();
     return ExitCodes.USAGE;
   }

@@ -37,7 +37,7 @@ final class UserErrors implements CommandLine.IExecutionExceptionHandler {
     PrintWriter err = commandLine.getErr();
     String prefix = commandLine.getCommandSpec().qualifiedName();
     if (isUserError(ex)) {
-      err.println(prefix + ": error: " + message(ex));
+      err.println(prefix + ": " + Style.red("error") + ": " + message(ex));
       err.flush();
       return ExitCodes.USAGE;
     }
@@ -47,7 +47,12 @@ final class UserErrors implements CommandLine.IExecutionExceptionHandler {
       return ExitCodes.INTERRUPTED;
     }
     err.println(
-        prefix + ": internal error: " + message(ex) + " (NEUROHPO_DEBUG=1 shows the trace)");
+        prefix
+            + ": "
+            + Style.red("internal error")
+            + ": "
+            + message(ex)
+            + " (NEUROHPO_DEBUG=1 shows the trace)");
     if ("1".equals(System.getenv("NEUROHPO_DEBUG"))) {
       ex.printStackTrace(err);
     }

@@ -106,7 +106,7 @@ final class WatchCommand implements Callable<Integer> {
 
   /** Prints the event; true when the study has ended. */
   private boolean print(PrintWriter out, JsonNode e) {
-    out.println(json ? e.toString() : EventLines.of(e));
+    out.println(json ? e.toString() : EventLines.coloured(e));
     out.flush();
     return EventLines.ends(e);
   }

@@ -74,6 +74,25 @@ class UsageTest {
   }
 
   @Test
+  void resumedProgressBarTakesItsEtaFromThePaceSinceItStarted() {
+    // 60 of 100 done before; 10 more in 5 s: 30 left at 2 per second
+    String line = ProgressBar.render(70, 100, 5_000_000_000L, 60, "experiment", "study 3/21");
+    assertThat(line).contains(" 70%").contains("ETA 0:15");
+    assertThat(ProgressBar.render(60, 100, 1_000_000_000L, 60, "experiment", ""))
+        .as("no pace yet, no ETA")
+        .doesNotContain("ETA");
+  }
+
+  @Test
+  void pipedOutputHasNoColours() {
+    // tests run with stdout redirected: no terminal, so no escape codes anywhere
+    assertThat(Style.isTerminal()).isFalse();
+    assertThat(Style.state("completed")).isEqualTo("completed");
+    Cli cli = Cli.run("evaluate", "--dataset", "no-such-data");
+    assertThat(cli.err()).doesNotContain("\033").startsWith("neurohpo evaluate: error: ");
+  }
+
+  @Test
   void seedIsInsertedBeforeTheExtension() {
     assertThat(EvaluateCommand.withSeed(java.nio.file.Path.of("out/net.json"), 3))
         .isEqualTo(java.nio.file.Path.of("out/net-seed3.json"));
