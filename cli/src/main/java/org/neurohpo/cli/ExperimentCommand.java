@@ -31,7 +31,11 @@ import picocli.CommandLine.Spec;
     name = "experiment",
     mixinStandardHelpOptions = true,
     description = "Runs an experiment of the reference study on the whole system.",
-    subcommands = {ExperimentCommand.GridVsSearch.class, ExperimentCommand.Sensitivity.class})
+    subcommands = {
+      ExperimentCommand.GridVsSearch.class,
+      ExperimentCommand.Sensitivity.class,
+      HardwareExperiment.class
+    })
 final class ExperimentCommand implements Callable<Integer> {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -384,7 +388,7 @@ final class ExperimentCommand implements Callable<Integer> {
       return study;
     }
 
-    private static JsonNode parameters(JsonNode template) {
+    static JsonNode parameters(JsonNode template) {
       JsonNode s = template.path("searchSpace");
       return s.isArray() ? s : s.path("parameters");
     }
@@ -456,9 +460,6 @@ final class ExperimentCommand implements Callable<Integer> {
     }
   }
 
-  /**
-   * Runs one study to its end and writes its folder; a study that does not complete is an error.
-   */
   /** One study of an experiment and the folder it is written to. */
   record Step(ObjectNode study, Path dir) {
     /** Whether an earlier invocation finished it (a resumed experiment skips it). */
@@ -508,6 +509,10 @@ final class ExperimentCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * Runs one study to its end and writes its folder; a study that does not complete, or has a
+   * failed trial, is an error.
+   */
   static void runStudy(
       LocalSystem system,
       ObjectNode study,

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.neurohpo.report.GridVsSearchReport;
+import org.neurohpo.report.HardwareReport;
 import org.neurohpo.report.SensitivityReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,17 +29,24 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     for (Path d : dirs) {
-      if (!Files.isDirectory(d.resolve("grid")) && !Files.isDirectory(d.resolve("sample"))) {
+      if (!Files.isDirectory(d.resolve("grid"))
+          && !Files.isDirectory(d.resolve("sample"))
+          && !Files.isDirectory(d.resolve("validation"))) {
         throw new IllegalArgumentException(
             d
-                + " is not an experiment folder (no grid/ or sample/ in it; see `neurohpo experiment`)");
+                + " is not an experiment folder (no grid/, sample/ or validation/ in it; see"
+                + " `neurohpo experiment`)");
       }
     }
     for (Path d : dirs) {
-      Path page =
-          Files.isDirectory(d.resolve("sample"))
-              ? SensitivityReport.write(d)
-              : GridVsSearchReport.write(d);
+      Path page;
+      if (Files.isDirectory(d.resolve("sample"))) {
+        page = SensitivityReport.write(d);
+      } else if (Files.isDirectory(d.resolve("validation"))) {
+        page = HardwareReport.write(d);
+      } else {
+        page = GridVsSearchReport.write(d);
+      }
       spec.commandLine().getOut().println("wrote " + page);
     }
     return ExitCodes.OK;

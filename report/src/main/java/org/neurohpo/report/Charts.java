@@ -140,6 +140,50 @@ public final class Charts {
     return chart;
   }
 
+  /** The best mean so far after each trial, in trial-number order. */
+  static double[] bestSoFar(List<StudyResult.Trial> trials) {
+    double[] out = new double[trials.size()];
+    double best = Double.NEGATIVE_INFINITY;
+    for (int k = 0; k < out.length; k++) {
+      best = Math.max(best, trials.get(k).mean());
+      out[k] = best;
+    }
+    return out;
+  }
+
+  /** One best-so-far line per study (its own measured means), against HP sets evaluated. */
+  public static JFreeChart traces(String title, List<List<StudyResult.Trial>> studies) {
+    XYSeriesCollection data = new XYSeriesCollection();
+    for (int s = 0; s < studies.size(); s++) {
+      XYSeries series = new XYSeries("seed " + (s + 1));
+      double[] best = bestSoFar(studies.get(s));
+      for (int k = 0; k < best.length; k++) {
+        series.add(k + 1, best[k]);
+      }
+      data.addSeries(series);
+    }
+    JFreeChart chart =
+        ChartFactory.createXYLineChart(
+            title,
+            "HP sets evaluated",
+            "best mean test accuracy so far",
+            data,
+            PlotOrientation.VERTICAL,
+            true,
+            false,
+            false);
+    XYPlot plot = chart.getXYPlot();
+    XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+    for (int i = 0; i < data.getSeriesCount(); i++) {
+      r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+      r.setSeriesStroke(i, new BasicStroke(1.5f));
+    }
+    plot.setRenderer(r);
+    ((org.jfree.chart.axis.NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+    style(plot);
+    return chart;
+  }
+
   private static void style(XYPlot plot) {
     plot.setBackgroundPaint(Color.WHITE);
     plot.setDomainGridlinePaint(Color.LIGHT_GRAY);

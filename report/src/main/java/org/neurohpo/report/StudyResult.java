@@ -129,6 +129,13 @@ public final class StudyResult {
   }
 
   /** Wall time of the study from summary.json, when the run recorded it. */
+  /** The trial with the highest mean (ties to the earlier trial): the study's recommendation. */
+  public Trial best() {
+    return trials.stream()
+        .max(Comparator.comparingDouble(Trial::mean).thenComparing(t -> -t.number()))
+        .orElseThrow(() -> new IllegalArgumentException(dir + ": no trials"));
+  }
+
   public OptionalDouble wallSeconds() {
     JsonNode w = summary.path("wallSeconds");
     return w.isNumber() ? OptionalDouble.of(w.asDouble()) : OptionalDouble.empty();
