@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
       ExperimentCommand.GridVsSearch.class,
       ExperimentCommand.Sensitivity.class,
-      HardwareExperiment.class
+      HardwareExperiment.class,
+      ParetoExperiment.class
     })
 final class ExperimentCommand implements Callable<Integer> {
   private static final ObjectMapper JSON =
@@ -173,12 +174,7 @@ final class ExperimentCommand implements Callable<Integer> {
               common.evaluators));
       writeOnce(out.resolve("experiment.json"), meta);
       PrintWriter err = spec.commandLine().getErr();
-      try (LocalSystem system =
-          LocalSystem.start(common.against, common.evaluators, "neurohpo-experiment-")) {
-        if (!common.quiet) {
-          err.printf("dashboard: http://localhost:%d/%n", system.resultsPort());
-          err.flush();
-        }
+      try (LocalSystem system = startSystem(common, err)) {
         List<Step> steps = new ArrayList<>();
         Path gridDir = out.resolve("grid");
         if (grid != null) {
@@ -296,12 +292,7 @@ final class ExperimentCommand implements Callable<Integer> {
               runs));
       writeOnce(out.resolve("experiment.json"), meta);
       PrintWriter err = spec.commandLine().getErr();
-      try (LocalSystem system =
-          LocalSystem.start(common.against, common.evaluators, "neurohpo-experiment-")) {
-        if (!common.quiet) {
-          err.printf("dashboard: http://localhost:%d/%n", system.resultsPort());
-          err.flush();
-        }
+      try (LocalSystem system = startSystem(common, err)) {
         List<Step> steps = new ArrayList<>();
         ObjectNode sample =
             fromTemplate(template, "sensitivity-" + common.dataset + "-sample", common.dataset);
@@ -404,6 +395,18 @@ final class ExperimentCommand implements Callable<Integer> {
         throw new IllegalArgumentException("unknown HP '" + hp + "' in the joint space");
       }
     }
+  }
+
+  /** Starts the whole system for an experiment and tells where its dashboard is. */
+  static LocalSystem startSystem(Common common, PrintWriter err)
+      throws IOException, InterruptedException {
+    LocalSystem system =
+        LocalSystem.start(common.against, common.evaluators, "neurohpo-experiment-");
+    if (!common.quiet) {
+      err.printf("dashboard: http://localhost:%d/%n", system.resultsPort());
+      err.flush();
+    }
+    return system;
   }
 
   static void atLeast(String option, int value, int min) {

@@ -149,12 +149,7 @@ final class HardwareExperiment implements Callable<Integer> {
             ? ((ObjectNode) template.get("fixedParams")).deepCopy()
             : JSON.createObjectNode();
     encoding.forEach((k, v) -> fixed.set(k, JSON.valueToTree(v)));
-    try (LocalSystem system =
-        LocalSystem.start(common.against, common.evaluators, "neurohpo-experiment-")) {
-      if (!common.quiet) {
-        err.printf("dashboard: http://localhost:%d/%n", system.resultsPort());
-        err.flush();
-      }
+    try (LocalSystem system = ExperimentCommand.startSystem(common, err)) {
       List<ExperimentCommand.Step> searches = new ArrayList<>();
       for (int s = 1; s <= optimizerSeeds; s++) {
         ObjectNode study =

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.neurohpo.report.GridVsSearchReport;
 import org.neurohpo.report.HardwareReport;
+import org.neurohpo.report.ParetoReport;
 import org.neurohpo.report.SensitivityReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,26 +30,46 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     for (Path d : dirs) {
-      if (!Files.isDirectory(d.resolve("grid"))
-          && !Files.isDirectory(d.resolve("sample"))
-          && !Files.isDirectory(d.resolve("validation"))) {
-        throw new IllegalArgumentException(
-            d
-                + " is not an experiment folder (no grid/, sample/ or validation/ in it; see"
-                + " `neurohpo experiment`)");
-      }
+      kind(d); // every folder checked before any report is written
     }
     for (Path d : dirs) {
-      Path page;
-      if (Files.isDirectory(d.resolve("sample"))) {
-        page = SensitivityReport.write(d);
-      } else if (Files.isDirectory(d.resolve("validation"))) {
-        page = HardwareReport.write(d);
-      } else {
-        page = GridVsSearchReport.write(d);
-      }
+      Path page =
+          switch (kind(d)) {
+            case "sensitivity" -> SensitivityReport.write(d);
+            case "hardware" -> HardwareReport.write(d);
+            case "pareto" -> ParetoReport.write(d);
+            default -> GridVsSearchReport.write(d);
+          };
       spec.commandLine().getOut().println("wrote " + page);
     }
     return ExitCodes.OK;
+  }
+
+  /** Which experiment wrote a folder: its experiment.json says, else the folders in it do. */
+  static String kind(Path d) throws java.io.IOException {
+    Path meta = d.resolve("experiment.json");
+    if (Files.exists(meta)) {
+      String k =
+          new com.fasterxml.jackson.databind.ObjectMapper()
+              .readTree(meta.toFile())
+              .path("experiment")
+              .asText();
+      if (List.of("grid-vs-search", "sensitivity", "hardware", "pareto").contains(k)) {
+        return k;
+      }
+    }
+    if (Files.isDirectory(d.resolve("sample"))) {
+      return "sensitivity";
+    }
+    if (Files.isDirectory(d.resolve("validation"))) {
+      return "hardware";
+    }
+    if (Files.isDirectory(d.resolve("grid"))) {
+      return "grid-vs-search";
+    }
+    throw new IllegalArgumentException(
+        d
+            + " is not an experiment folder (no experiment.json, grid/, sample/ or validation/"
+            + " in it; see `neurohpo experiment`)");
   }
 }

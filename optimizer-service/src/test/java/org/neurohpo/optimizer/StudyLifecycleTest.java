@@ -46,7 +46,7 @@ class StudyLifecycleTest {
         .then()
         .statusCode(400)
         .body("problems", hasSize(3))
-        .body("problems", hasItem(startsWith("strategy must be one of grid, random, bo")))
+        .body("problems", hasItem(startsWith("strategy must be one of grid, random, bo, parego")))
         .body("problems", hasItem(startsWith("budget must be an integer >= 1")))
         .body("problems", hasItem(startsWith("searchSpace: ")));
     List<ConsumerRecord<String, String>> trials =

@@ -37,39 +37,17 @@ public final class Charts {
    * with its interquartile band; a line at the grid's best.
    */
   public static JFreeChart bestSoFar(GridVsSearch analysis, String title) {
-    YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+    Map<String, double[][]> bands = new java.util.LinkedHashMap<>();
     for (GridVsSearch.StrategyOutcome o : analysis.outcomes().values()) {
-      double[][] band = GridVsSearch.band(o);
       String label =
           o.traces().size() == 1
               ? o.strategy()
               : o.strategy() + " (median, IQR over " + o.traces().size() + " seeds)";
-      YIntervalSeries s = new YIntervalSeries(label);
-      for (int k = 0; k < band[1].length; k++) {
-        s.add(k + 1, band[1][k], band[0][k], band[2][k]);
-      }
-      data.addSeries(s);
+      bands.put(label, GridVsSearch.band(o));
     }
     JFreeChart chart =
-        ChartFactory.createXYLineChart(
-            title,
-            "HP sets evaluated",
-            "grid accuracy of the recommendation",
-            data,
-            PlotOrientation.VERTICAL,
-            true,
-            false,
-            false);
+        bandChart(title, "HP sets evaluated", "grid accuracy of the recommendation", bands);
     XYPlot plot = chart.getXYPlot();
-    DeviationRenderer r = new DeviationRenderer(true, false);
-    for (int i = 0; i < data.getSeriesCount(); i++) {
-      Color c = PALETTE[i % PALETTE.length];
-      r.setSeriesPaint(i, c);
-      r.setSeriesFillPaint(i, c);
-      r.setSeriesStroke(i, new BasicStroke(2f));
-    }
-    r.setAlpha(0.2f);
-    plot.setRenderer(r);
     ValueMarker best = new ValueMarker(analysis.grid().best().mean());
     best.setPaint(Color.DARK_GRAY);
     best.setStroke(
@@ -83,7 +61,105 @@ public final class Charts {
     x.setRange(
         1,
         Math.max(
-            2, org.jfree.data.general.DatasetUtils.findMaximumDomainValue(data).doubleValue()));
+            2,
+            org.jfree.data.general.DatasetUtils.findMaximumDomainValue(plot.getDataset())
+                .doubleValue()));
+    plot.setDomainAxis(x);
+    return chart;
+  }
+
+  /** Median line and interquartile band over seeds of each named set of series (e.g. strategy). */
+  public static JFreeChart medianBands(
+      String title, String xLabel, String yLabel, Map<String, List<double[]>> series) {
+    Map<String, double[][]> bands = new java.util.LinkedHashMap<>();
+    series.forEach(
+        (name, s) ->
+            bands.put(
+                s.size() == 1 ? name : name + " (median, IQR over " + s.size() + " seeds)",
+                Stats.quartileBands(s)));
+    return bandChart(title, xLabel, yLabel, bands);
+  }
+
+  /** Lines (band [1]) with shaded bands ([0] to [2]) against 1, 2, ... */
+  private static JFreeChart bandChart(
+      String title, String xLabel, String yLabel, Map<String, double[][]> bands) {
+    YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+    bands.forEach(
+        (label, band) -> {
+          YIntervalSeries s = new YIntervalSeries(label);
+          for (int k = 0; k < band[1].length; k++) {
+            s.add(k + 1, band[1][k], band[0][k], band[2][k]);
+          }
+          data.addSeries(s);
+        });
+    JFreeChart chart =
+        ChartFactory.createXYLineChart(
+            title, xLabel, yLabel, data, PlotOrientation.VERTICAL, true, false, false);
+    XYPlot plot = chart.getXYPlot();
+    DeviationRenderer r = new DeviationRenderer(true, false);
+    for (int i = 0; i < data.getSeriesCount(); i++) {
+      Color c = PALETTE[i % PALETTE.length];
+      r.setSeriesPaint(i, c);
+      r.setSeriesFillPaint(i, c);
+      r.setSeriesStroke(i, new BasicStroke(2f));
+    }
+    r.setAlpha(0.2f);
+    plot.setRenderer(r);
+    ((org.jfree.chart.axis.NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+    style(plot);
+    return chart;
+  }
+
+  /**
+   * Accuracy against energy (log scale): every trial of each strategy as light points, and each
+   * strategy's front as a line.
+   */
+  public static JFreeChart fronts(
+      String title,
+      Map<String, List<List<ParetoReport.Point>>> all,
+      Map<String, List<ParetoReport.Point>> fronts) {
+    XYSeriesCollection data = new XYSeriesCollection();
+    for (Map.Entry<String, List<List<ParetoReport.Point>>> e : all.entrySet()) {
+      XYSeries s = new XYSeries(e.getKey() + ": trials");
+      e.getValue()
+          .forEach(study -> study.forEach(p -> s.add(Math.max(p.energy(), 1e-3), p.accuracy())));
+      data.addSeries(s);
+    }
+    for (Map.Entry<String, List<ParetoReport.Point>> e : fronts.entrySet()) {
+      XYSeries s = new XYSeries(e.getKey() + ": front", false);
+      e.getValue().forEach(p -> s.add(Math.max(p.energy(), 1e-3), p.accuracy()));
+      data.addSeries(s);
+    }
+    JFreeChart chart =
+        ChartFactory.createScatterPlot(
+            title,
+            "synapse events per inference (log scale)",
+            "mean test accuracy",
+            data,
+            PlotOrientation.VERTICAL,
+            true,
+            false,
+            false);
+    XYPlot plot = chart.getXYPlot();
+    XYLineAndShapeRenderer r = new XYLineAndShapeRenderer();
+    int strategies = all.size();
+    for (int i = 0; i < data.getSeriesCount(); i++) {
+      Color c = PALETTE[(i % strategies) % PALETTE.length];
+      boolean front = i >= strategies;
+      r.setSeriesPaint(i, front ? c : new Color(c.getRed(), c.getGreen(), c.getBlue(), 70));
+      r.setSeriesLinesVisible(i, front);
+      r.setSeriesShapesVisible(i, true);
+      r.setSeriesShape(
+          i,
+          front
+              ? new java.awt.geom.Rectangle2D.Double(-3, -3, 6, 6)
+              : new java.awt.geom.Ellipse2D.Double(-2.5, -2.5, 5, 5));
+      r.setSeriesStroke(i, new BasicStroke(2f));
+    }
+    plot.setRenderer(r);
+    org.jfree.chart.axis.LogarithmicAxis x =
+        new org.jfree.chart.axis.LogarithmicAxis("synapse events per inference (log scale)");
+    x.setStrictValuesFlag(false);
     plot.setDomainAxis(x);
     ((org.jfree.chart.axis.NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
     style(plot);

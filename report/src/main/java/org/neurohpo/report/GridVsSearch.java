@@ -130,18 +130,7 @@ public final class GridVsSearch {
 
   /** {q25, median, q75} per evaluation over a strategy's seeds (shortest study's length). */
   public static double[][] band(StrategyOutcome o) {
-    int n = o.traces().stream().mapToInt(SearchTrace::evaluations).min().orElse(0);
-    double[][] out = new double[3][n];
-    for (int k = 0; k < n; k++) {
-      double[] v = new double[o.traces().size()];
-      for (int s = 0; s < v.length; s++) {
-        v[s] = o.traces().get(s).trueBestSoFar()[k];
-      }
-      out[0][k] = Stats.quantile(v, 0.25);
-      out[1][k] = Stats.quantile(v, 0.5);
-      out[2][k] = Stats.quantile(v, 0.75);
-    }
-    return out;
+    return Stats.quartileBands(o.traces().stream().map(SearchTrace::trueBestSoFar).toList());
   }
 
   private static double[] array(List<Double> v) {

@@ -1,6 +1,7 @@
 package org.neurohpo.report;
 
 import java.util.Arrays;
+import java.util.List;
 import org.apache.commons.math3.distribution.TDistribution;
 
 /** The few statistics the reports need, on plain arrays. */
@@ -59,5 +60,24 @@ public final class Stats {
     int lo = (int) Math.floor(pos);
     int hi = (int) Math.ceil(pos);
     return s[lo] + (s[hi] - s[lo]) * (pos - lo);
+  }
+
+  /**
+   * Quartiles across series at each index, up to the shortest series: {@code [0]} the 25 %, {@code
+   * [1]} the median, {@code [2]} the 75 % quantile (bands over seeds).
+   */
+  public static double[][] quartileBands(List<double[]> series) {
+    int n = series.stream().mapToInt(a -> a.length).min().orElse(0);
+    double[][] out = new double[3][n];
+    for (int k = 0; k < n; k++) {
+      double[] v = new double[series.size()];
+      for (int s = 0; s < v.length; s++) {
+        v[s] = series.get(s)[k];
+      }
+      out[0][k] = quantile(v, 0.25);
+      out[1][k] = quantile(v, 0.5);
+      out[2][k] = quantile(v, 0.75);
+    }
+    return out;
   }
 }

@@ -128,7 +128,6 @@ public final class StudyResult {
     return trials;
   }
 
-  /** Wall time of the study from summary.json, when the run recorded it. */
   /** The trial with the highest mean (ties to the earlier trial): the study's recommendation. */
   public Trial best() {
     return trials.stream()
@@ -136,6 +135,27 @@ public final class StudyResult {
         .orElseThrow(() -> new IllegalArgumentException(dir + ": no trials"));
   }
 
+  /**
+   * A run figure of runs.csv (e.g. synapseEventsPerSample, neurons) averaged over each trial's
+   * runs, by trial number; a trial without runs is absent.
+   */
+  public Map<Integer, Double> runMeans(String column) {
+    Path file = dir.resolve("runs.csv");
+    List<String[]> rows = csv(file);
+    int c = column(rows, column, file);
+    int trial = column(rows, "trialNumber", file);
+    Map<Integer, double[]> sums = new HashMap<>();
+    for (String[] r : rows.subList(1, rows.size())) {
+      double[] s = sums.computeIfAbsent(Integer.parseInt(r[trial]), k -> new double[2]);
+      s[0] += Double.parseDouble(r[c]);
+      s[1]++;
+    }
+    Map<Integer, Double> out = new HashMap<>();
+    sums.forEach((k, s) -> out.put(k, s[0] / s[1]));
+    return out;
+  }
+
+  /** Wall time of the study from summary.json, when the run recorded it. */
   public OptionalDouble wallSeconds() {
     JsonNode w = summary.path("wallSeconds");
     return w.isNumber() ? OptionalDouble.of(w.asDouble()) : OptionalDouble.empty();

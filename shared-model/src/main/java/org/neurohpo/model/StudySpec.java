@@ -29,9 +29,9 @@ public record StudySpec(
   public StudySpec {
     name = Checks.nonBlank("name", name);
     dataset = Checks.nonBlank("dataset", dataset);
-    if (!List.of("grid", "random", "bo").contains(strategy)) {
+    if (!List.of("grid", "random", "bo", "parego").contains(strategy)) {
       throw new IllegalArgumentException(
-          "strategy must be one of grid, random, bo; got '" + strategy + "'");
+          "strategy must be one of grid, random, bo, parego; got '" + strategy + "'");
     }
     if (budget < 1) {
       throw new IllegalArgumentException("budget must be >= 1, got " + budget);

@@ -8,7 +8,7 @@ import org.neurohpo.bayes.space.SpaceJson;
 
 /** Every problem of a study spec, each naming the field, so a user can fix them all at once. */
 public final class SpecProblems {
-  private static final Set<String> STRATEGIES = Set.of("grid", "random", "bo");
+  private static final Set<String> STRATEGIES = Set.of("grid", "random", "bo", "parego");
 
   private SpecProblems() {}
 
@@ -22,7 +22,7 @@ public final class SpecProblems {
     text(spec, "dataset", problems);
     JsonNode strategy = spec.get("strategy");
     if (strategy == null || !STRATEGIES.contains(strategy.asText())) {
-      problems.add("strategy must be one of grid, random, bo; got " + strategy);
+      problems.add("strategy must be one of grid, random, bo, parego; got " + strategy);
     }
     JsonNode budget = spec.get("budget");
     if (budget == null || !budget.isIntegralNumber() || budget.asInt() < 1) {

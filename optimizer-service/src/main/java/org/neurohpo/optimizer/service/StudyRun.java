@@ -13,6 +13,7 @@ import org.neurohpo.bayes.strategy.BayesianStrategy;
 import org.neurohpo.bayes.strategy.Candidate;
 import org.neurohpo.bayes.strategy.GridStrategy;
 import org.neurohpo.bayes.strategy.Observation;
+import org.neurohpo.bayes.strategy.ParEgoStrategy;
 import org.neurohpo.bayes.strategy.RandomStrategy;
 import org.neurohpo.bayes.strategy.Strategy;
 import org.neurohpo.model.Event;
@@ -52,6 +53,12 @@ public final class StudyRun {
         switch (spec.strategy()) {
           case "grid" -> new GridStrategy(space, spec.optimizerSeed(), gridLevels);
           case "random" -> new RandomStrategy(space, spec.optimizerSeed(), true);
+          case "parego" ->
+              new ParEgoStrategy(
+                  space,
+                  spec.optimizerSeed(),
+                  BayesOptions.forStudy(space.parameters().size(), spec.budget()),
+                  2);
           default ->
               new BayesianStrategy(
                   space,
@@ -139,6 +146,21 @@ public final class StudyRun {
     return out;
   }
 
+  /**
+   * The objectives of a multi-objective study (parego), both minimised: minus the mean test
+   * accuracy, and the energy proxy log(1 + mean synapse events per inference) (the log keeps
+   * energies that span orders of magnitude comparable). A trial with no run has no energy: NaN,
+   * counted as the worst.
+   */
+  static double[] objectives(TrialCompleted result) {
+    double energy =
+        result.runs().stream()
+            .mapToDouble(org.neurohpo.model.RunFigures::synapseEventsPerSample)
+            .average()
+            .orElse(Double.NaN);
+    return new double[] {-result.meanTestAccuracy(), Math.log1p(energy)};
+  }
+
   /** Tells the strategy a trial's result; duplicates and unknown trials are ignored. */
   boolean onCompleted(TrialCompleted result) {
     Candidate c = pending.remove(result.trialNumber());
@@ -146,7 +168,9 @@ public final class StudyRun {
       return false;
     }
     completed.add(result);
-    strategy.tell(List.of(new Observation(c.id(), c.params(), -result.meanTestAccuracy())));
+    strategy.tell(
+        List.of(
+            new Observation(c.id(), c.params(), -result.meanTestAccuracy(), objectives(result))));
     if (completed.size() >= spec.budget()) {
       state = State.COMPLETED;
     }

@@ -42,15 +42,16 @@ class StudiesRestoreTest {
 
   private static TrialCompleted result(TrialRequested t) {
     double x = ((Number) t.params().get("x")).doubleValue();
-    double acc = 0.9 - Math.abs(x - 0.3) - ("b".equals(t.params().get("e")) ? 0 : 0.1);
+    double acc = Math.max(0, 0.9 - Math.abs(x - 0.3) - ("b".equals(t.params().get("e")) ? 0 : 0.1));
+    // energy grows with x: parego trades it against accuracy
     return new TrialCompleted(
         Event.SCHEMA_VERSION,
         t.studyId(),
         t.trialNumber(),
         t.params(),
-        Math.max(0, acc),
+        acc,
         0.01,
-        List.of(),
+        List.of(new org.neurohpo.model.RunFigures(1, acc, acc, 5, 5, 10, 1 + 100 * x, 0.1)),
         List.of());
   }
 
@@ -69,7 +70,7 @@ class StudiesRestoreTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"bo", "random", "grid"})
+  @ValueSource(strings = {"bo", "random", "grid", "parego"})
   void aNewOptimizerResumesFromTheTopicsWithoutRepeatsAndWithinBudget(String strategy)
       throws Exception {
     Studies first = new Studies(3, 5);
