@@ -45,6 +45,9 @@ public final class Charts {
               : o.strategy() + " (median, IQR over " + o.traces().size() + " seeds)";
       bands.put(label, GridVsSearch.band(o));
     }
+    bands.put(
+        "grid, random orders (median, IQR over " + GridVsSearch.GRID_ORDERS + " orders)",
+        analysis.gridOrdersBand());
     JFreeChart chart =
         bandChart(title, "HP sets evaluated", "grid accuracy of the recommendation", bands);
     XYPlot plot = chart.getXYPlot();

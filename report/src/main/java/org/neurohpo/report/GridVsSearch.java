@@ -64,6 +64,59 @@ public final class GridVsSearch {
         });
   }
 
+  /** Random orders of the grid drawn for its band: enough for stable quartiles. */
+  public static final int GRID_ORDERS = 50;
+
+  /**
+   * The grid walked in {@link #GRID_ORDERS} random orders (seeded, so the same every time): after k
+   * sets, the best grid mean among them. Quartiles over the orders, as {@link #band}.
+   */
+  public double[][] gridOrdersBand() {
+    return Stats.quartileBands(gridOrders());
+  }
+
+  /** Median over the random orders of the sets walked until one of the grid's top group. */
+  public double gridOrdersEvaluationsToTop() {
+    java.util.Set<String> top = new java.util.HashSet<>();
+    grid.topGroup(alpha).forEach(c -> top.add(c.key()));
+    double[] toTop = new double[GRID_ORDERS];
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(1);
+    for (int o = 0; o < GRID_ORDERS; o++) {
+      List<Grid.Cell> order = shuffled(rng);
+      int k = 0;
+      while (!top.contains(order.get(k).key())) {
+        k++;
+      }
+      toTop[o] = k + 1;
+    }
+    return Stats.quantile(toTop, 0.5);
+  }
+
+  private List<double[]> gridOrders() {
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(1);
+    List<double[]> out = new ArrayList<>();
+    for (int o = 0; o < GRID_ORDERS; o++) {
+      List<Grid.Cell> order = shuffled(rng);
+      double[] best = new double[order.size()];
+      double b = Double.NEGATIVE_INFINITY;
+      for (int k = 0; k < best.length; k++) {
+        b = Math.max(b, order.get(k).mean());
+        best[k] = b;
+      }
+      out.add(best);
+    }
+    return out;
+  }
+
+  /** The grid's sets in an order drawn from {@code rng} (Fisher-Yates). */
+  private List<Grid.Cell> shuffled(java.util.SplittableRandom rng) {
+    List<Grid.Cell> cells = new ArrayList<>(grid.ranked());
+    for (int i = cells.size() - 1; i > 0; i--) {
+      java.util.Collections.swap(cells, i, rng.nextInt(i + 1));
+    }
+    return cells;
+  }
+
   public Grid grid() {
     return grid;
   }
@@ -82,10 +135,15 @@ public final class GridVsSearch {
    */
   public void writeCurves(Path file) throws IOException {
     StringBuilder sb = new StringBuilder("evaluation,strategy,q25,median,q75\n");
+    Map<String, double[][]> bands = new LinkedHashMap<>();
     for (StrategyOutcome o : outcomes.values()) {
-      double[][] band = band(o);
+      bands.put(o.strategy(), band(o));
+    }
+    bands.put("grid (random orders)", gridOrdersBand());
+    for (Map.Entry<String, double[][]> e : bands.entrySet()) {
+      double[][] band = e.getValue();
       for (int k = 0; k < band[0].length; k++) {
-        sb.append(k + 1).append(',').append(o.strategy());
+        sb.append(k + 1).append(',').append(e.getKey());
         for (double[] q : band) {
           sb.append(',').append(q[k]);
         }

@@ -92,6 +92,15 @@ class GridVsSearchReportTest {
     assertThat(second[2]).startsWith("0.45");
     assertThat(Double.parseDouble(second[3])).isCloseTo(0.6, within(1e-12));
     assertThat(Double.parseDouble(second[4])).isCloseTo(0.75, within(1e-12));
-    assertThat(curves).hasSize(1 + 6 + 2);
+    int cells = new Grid(StudyResult.read(dir.resolve("grid"))).ranked().size();
+    List<String> orders =
+        curves.stream().filter(c -> c.contains(",grid (random orders),")).toList();
+    assertThat(curves).hasSize(1 + 6 + 2 + cells);
+    // walked in random orders, the grid reaches its best at the end of every order
+    String[] last = orders.get(cells - 1).split(",");
+    double best = new Grid(StudyResult.read(dir.resolve("grid"))).best().mean();
+    assertThat(Double.parseDouble(last[2])).isEqualTo(best);
+    assertThat(Double.parseDouble(orders.get(0).split(",")[4])).isLessThanOrEqualTo(best);
+    assertThat(page).contains("grid (random orders)");
   }
 }
