@@ -40,6 +40,8 @@ public final class StudyRun {
   private final Strategy strategy;
   private final int inFlight;
   private final Map<Integer, Candidate> pending = new LinkedHashMap<>();
+  private final SearchSpace space;
+  private final Map<String, Integer> requestsBySet = new java.util.HashMap<>();
   private final List<TrialCompleted> completed = new ArrayList<>();
   private int requested;
   private State state = State.RUNNING;
@@ -49,6 +51,7 @@ public final class StudyRun {
     this.spec = spec;
     this.inFlight = Math.max(1, inFlight);
     SearchSpace space = SpaceJson.fromNode(spec.searchSpace());
+    this.space = space;
     this.strategy =
         switch (spec.strategy()) {
           case "grid" -> new GridStrategy(space, spec.optimizerSeed(), gridLevels);
@@ -83,6 +86,7 @@ public final class StudyRun {
     StudyRun run = new StudyRun(studyId, spec, inFlight, gridLevels);
     for (TrialRequested r : requested) {
       if (!run.pending.containsKey(r.trialNumber()) && r.trialNumber() >= 0) {
+        run.countRequest(r.params());
         run.pending.put(r.trialNumber(), run.strategy.resume(r.params()));
         run.requested = Math.max(run.requested, r.trialNumber() + 1);
       }
@@ -136,14 +140,42 @@ public final class StudyRun {
       pending.put(number, c);
       Map<String, Object> params = new LinkedHashMap<>(spec.fixedParams());
       params.putAll(c.params());
+      int repeat = countRequest(c.params());
       out.add(
           new TrialRequested(
-              Event.SCHEMA_VERSION, studyId, number, spec.dataset(), params, spec.seeds()));
+              Event.SCHEMA_VERSION,
+              studyId,
+              number,
+              spec.dataset(),
+              params,
+              seedsOfRepeat(spec.seeds(), repeat)));
     }
     if (out.isEmpty() && pending.isEmpty()) {
       state = State.COMPLETED; // the space is exhausted (a finished grid)
     }
     return out;
+  }
+
+  /** Seeds of a repeated HP set lie this far apart per repeat: never those of another repeat. */
+  static final long REPEAT_SEED_STRIDE = 1_000_000L;
+
+  /**
+   * The seeds of the {@code repeat}-th repeat of an HP set in a study (0: its first trial): the
+   * study's seeds shifted by {@code repeat * REPEAT_SEED_STRIDE}. A strategy repeats a set to
+   * measure it again (GP-BO re-runs noisy near-ties at the end of a budget); on the same seeds an
+   * evaluation is deterministic, so a repeat on them would only copy the first result.
+   */
+  static List<Long> seedsOfRepeat(List<Long> seeds, int repeat) {
+    if (repeat == 0) {
+      return seeds;
+    }
+    return seeds.stream().map(s -> s + repeat * REPEAT_SEED_STRIDE).toList();
+  }
+
+  /** Counts a request of an HP set; returns how many requests of it came before. */
+  private int countRequest(Map<String, ?> params) {
+    String key = space.key(space.canonical(params));
+    return requestsBySet.merge(key, 1, Integer::sum) - 1;
   }
 
   /**
