@@ -55,7 +55,9 @@ public final class StudyRun {
     this.strategy =
         switch (spec.strategy()) {
           case "grid" -> new GridStrategy(space, spec.optimizerSeed(), gridLevels);
-          case "random" -> new RandomStrategy(space, spec.optimizerSeed(), true);
+          // random search as users know it: independent uniform draws (GP-BO's initial design
+          // is the scrambled Halton sequence instead)
+          case "random" -> new RandomStrategy(space, spec.optimizerSeed(), false);
           case "parego" ->
               new ParEgoStrategy(
                   space,
