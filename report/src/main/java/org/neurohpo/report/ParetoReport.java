@@ -234,8 +234,17 @@ public final class ParetoReport {
         "figures");
     for (Map.Entry<String, List<Point>> e : pooledFronts.entrySet()) {
       html.heading("Front of " + e.getKey() + " (pooled over seeds)");
-      List<List<String>> front = new ArrayList<>();
+      // trials with the same figures (e.g. the many silent networks at chance level) share a row
+      Map<String, List<Point>> same = new LinkedHashMap<>();
       for (Point p : e.getValue()) {
+        same.computeIfAbsent(
+                String.format(java.util.Locale.ROOT, "%.6f/%.6f", p.accuracy(), p.energy()),
+                k -> new ArrayList<>())
+            .add(p);
+      }
+      List<List<String>> front = new ArrayList<>();
+      for (List<Point> group : same.values()) {
+        Point p = group.get(0);
         front.add(
             List.of(
                 String.format("%.4f", p.accuracy()),
@@ -243,6 +252,7 @@ public final class ParetoReport {
                 String.format("%.1f", p.neurons()),
                 String.format("%.1f", p.synapses()),
                 "seed " + p.seed() + ", trial " + p.trial(),
+                Integer.toString(group.size()),
                 p.params().toString()));
       }
       html.table(
@@ -251,8 +261,9 @@ public final class ParetoReport {
               "synapse events per inference",
               "neurons",
               "synapses",
-              "study",
-              "HPs"),
+              "study (first)",
+              "trials with these figures",
+              "HPs (of the first)"),
           front);
     }
     html.heading("Data");
