@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * A search study (GP-BO, random, ...) over a measured grid's sets, judged by the grid: after each
- * evaluation, the set the search itself would recommend (the best mean it measured so far) and that
- * set's accuracy on the grid (the mean of all the grid's runs, the ground truth).
+ * evaluation, the set the search itself would recommend (the best mean it measured so far, a set
+ * measured in several trials counting by all its runs) and that set's accuracy on the grid (the
+ * mean of all the grid's runs, the ground truth).
  */
 public final class SearchTrace {
   private final StudyResult study;
@@ -22,7 +23,8 @@ public final class SearchTrace {
     List<StudyResult.Trial> trials = study.trials();
     trueBestSoFar = new double[trials.size()];
     incumbents = new String[trials.size()];
-    double bestMeasured = Double.NEGATIVE_INFINITY;
+    // a set measured in several trials (a strategy's repeats) counts by all its runs so far
+    java.util.Map<String, double[]> pooled = new java.util.LinkedHashMap<>();
     String incumbent = null;
     int toTop = -1;
     for (int k = 0; k < trials.size(); k++) {
@@ -38,9 +40,18 @@ public final class SearchTrace {
                 + key
                 + ", not a set of the grid");
       }
-      if (t.mean() > bestMeasured) {
-        bestMeasured = t.mean();
-        incumbent = key;
+      int runs = Math.max(1, t.testAccuracies().length);
+      double[] sum = pooled.computeIfAbsent(key, x -> new double[2]);
+      sum[0] += t.mean() * runs;
+      sum[1] += runs;
+      incumbent = null;
+      double bestMeasured = Double.NEGATIVE_INFINITY;
+      for (java.util.Map.Entry<String, double[]> e : pooled.entrySet()) {
+        double m = e.getValue()[0] / e.getValue()[1];
+        if (m > bestMeasured) { // ties: the set measured first
+          bestMeasured = m;
+          incumbent = e.getKey();
+        }
       }
       incumbents[k] = incumbent;
       trueBestSoFar[k] = grid.cell(incumbent).mean();

@@ -49,6 +49,19 @@ class GridVsSearchReportTest {
   }
 
   @Test
+  void aSetMeasuredAgainCountsByAllItsRuns() throws IOException {
+    Grid g = new Grid(StudyResult.read(GridTest.smallGrid(dir.resolve("grid"))));
+    // a/1/3 lucky at first (0.95), then measured again at 0.35: pooled 0.65, below a/2/3's 0.7
+    search(
+        dir.resolve("s"),
+        new String[][] {{"a", "1.0", "3.0"}, {"a", "2.0", "3.0"}, {"a", "1.0", "3.0"}},
+        new double[] {0.95, 0.7, 0.35});
+    SearchTrace t = new SearchTrace(StudyResult.read(dir.resolve("s")), g, 0.05);
+    assertThat(t.trueBestSoFar()).containsExactly(0.5, 0.5, 0.85);
+    assertThat(t.finalIncumbent()).isEqualTo("encoder=a, x=2, y=3");
+  }
+
+  @Test
   void setOutsideTheGridIsNamed() throws IOException {
     Grid g = new Grid(StudyResult.read(GridTest.smallGrid(dir.resolve("grid"))));
     search(dir.resolve("s"), new String[][] {{"a", "2.0", "1.0"}}, new double[] {0.4});
