@@ -2,7 +2,6 @@ package org.neurohpo.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.neurohpo.model.PinnedSpace;
 import org.neurohpo.neuro.hp.Category;
 import org.neurohpo.neuro.hp.HyperParameterCatalog;
 import org.neurohpo.report.HardwareReport;
@@ -222,17 +222,9 @@ final class HardwareExperiment implements Callable<Integer> {
     study.set(
         "seeds",
         ExperimentCommand.seeds(VALIDATION_SEED_BASE, VALIDATION_SEED_BASE + validationRuns - 1));
-    ArrayNode parameters = study.putObject("searchSpace").putArray("parameters");
-    params.forEach(
-        (k, v) -> {
-          Object t = v instanceof String s ? typed(s) : v;
-          ObjectNode p = parameters.addObject().put("name", k);
-          if (t instanceof Number n) {
-            p.put("type", "ordinal").putArray("values").add(n.doubleValue());
-          } else {
-            p.put("type", "cat").putArray("choices").add(String.valueOf(t));
-          }
-        });
+    Map<String, Object> typedParams = new LinkedHashMap<>();
+    params.forEach((k, v) -> typedParams.put(k, v instanceof String s ? typed(s) : v));
+    study.set("searchSpace", PinnedSpace.of(typedParams));
     study.set("fixedParams", fixed);
     return study;
   }

@@ -2,8 +2,10 @@ package org.neurohpo.results.service;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.neurohpo.model.EventCodec;
+import org.neurohpo.model.PinnedSpace;
 import org.neurohpo.model.StudySpec;
 import org.neurohpo.model.TrialCompleted;
 
@@ -24,23 +26,15 @@ public final class RerunSpec {
     ArrayNode seeds = root.putArray("seeds");
     spec.seeds().forEach(seeds::add);
     root.put("optimizerSeed", spec.optimizerSeed());
-    ArrayNode parameters = root.putObject("searchSpace").putArray("parameters");
-    for (Map.Entry<String, Object> p : best.params().entrySet()) {
-      if (isFixed(spec, p.getKey(), p.getValue())) {
-        continue; // stays a fixed HP
-      }
-      ObjectNode node = parameters.addObject().put("name", p.getKey());
-      if (p.getValue() instanceof Number n) {
-        ArrayNode values = node.put("type", "ordinal").putArray("values");
-        if (n.doubleValue() == Math.rint(n.doubleValue()) && Math.abs(n.doubleValue()) < 1e15) {
-          values.add(n.longValue());
-        } else {
-          values.add(n.doubleValue());
-        }
-      } else {
-        node.put("type", "cat").putArray("choices").add(String.valueOf(p.getValue()));
-      }
-    }
+    Map<String, Object> searched = new LinkedHashMap<>();
+    best.params()
+        .forEach(
+            (k, v) -> {
+              if (!isFixed(spec, k, v)) { // the study's fixed HPs stay fixed
+                searched.put(k, v);
+              }
+            });
+    root.set("searchSpace", PinnedSpace.of(searched));
     ObjectNode fixed = root.putObject("fixedParams");
     for (Map.Entry<String, Object> f : spec.fixedParams().entrySet()) {
       if (!best.params().containsKey(f.getKey())
