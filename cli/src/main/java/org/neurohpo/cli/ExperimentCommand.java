@@ -80,12 +80,21 @@ final class ExperimentCommand implements Callable<Integer> {
         "Runs the encoding grid (every set, --grid-runs runs each) and then GP-BO and random",
         "search (--budget sets, --runs runs each) once per optimizer seed, all through the",
         "services, and writes OUT/grid, OUT/search/STRATEGY/seed-S and the report OUT/report.",
-        "The searches use seeds 1001.. for their runs, so they never see the grid's runs.",
+        "The search with optimizer seed S measures its runs on seeds 1000*S+1.. (its own seeds,",
+        "never the grid's 1..R); --shared-run-seeds gives every search seeds 1001.. instead.",
         "An interrupted experiment resumes: finished studies in OUT are kept."
       })
   static final class GridVsSearch implements Callable<Integer> {
     /** First seed of the searches' runs: apart from the grid's seeds 1..R. */
     static final int SEARCH_SEED_BASE = 1001;
+
+    /** Distance between the run seeds of two searches' (per-study run seeds). */
+    static final int RUN_SEED_STRIDE = 1000;
+
+    /** First run seed of the search with this optimizer seed. */
+    static int firstRunSeed(int optimizerSeed, boolean shared) {
+      return shared ? SEARCH_SEED_BASE : RUN_SEED_STRIDE * optimizerSeed + 1;
+    }
 
     @Spec CommandSpec spec;
     @Mixin Common common;
@@ -135,9 +144,20 @@ final class ExperimentCommand implements Callable<Integer> {
         description = "runs per set in the searches (default ${DEFAULT-VALUE})")
     int runs = 10;
 
+    @Option(
+        names = "--shared-run-seeds",
+        description =
+            "every search measures on the same seeds 1001.. (default: the search with optimizer"
+                + " seed S on its own seeds 1000*S+1..)")
+    boolean sharedRunSeeds;
+
     @Override
     public Integer call() throws Exception {
       atLeast("--grid-runs", gridRuns, 2);
+      if (runs > RUN_SEED_STRIDE - 1) {
+        throw new IllegalArgumentException(
+            "--runs: at most " + (RUN_SEED_STRIDE - 1) + " runs per set, got " + runs);
+      }
       atLeast("--optimizer-seeds", optimizerSeeds, 1);
       atLeast("--budget", budget, 1);
       atLeast("--runs", runs, 1);
@@ -160,7 +180,7 @@ final class ExperimentCommand implements Callable<Integer> {
           String.format(
               Locale.ROOT,
               "Grid: every valid set of %s's searchSpace, %d runs each (seeds 1..%d). Searches:"
-                  + " %s, %d sets x %d runs (seeds %d..%d), optimizer seeds 1..%d, one study at a"
+                  + " %s, %d sets x %d runs (%s), optimizer seeds 1..%d, one study at a"
                   + " time on %d evaluators.",
               gridSpec,
               gridRuns,
@@ -168,8 +188,16 @@ final class ExperimentCommand implements Callable<Integer> {
               String.join(", ", strategies),
               budget,
               runs,
-              SEARCH_SEED_BASE,
-              SEARCH_SEED_BASE + runs - 1,
+              sharedRunSeeds
+                  ? String.format(
+                      Locale.ROOT,
+                      "every search on seeds %d..%d",
+                      SEARCH_SEED_BASE,
+                      SEARCH_SEED_BASE + runs - 1)
+                  : String.format(
+                      Locale.ROOT,
+                      "the search with optimizer seed S on seeds 1000*S+1..1000*S+%d",
+                      runs),
               optimizerSeeds,
               common.evaluators));
       writeOnce(out.resolve("experiment.json"), meta);
@@ -195,7 +223,8 @@ final class ExperimentCommand implements Callable<Integer> {
                     strategy);
             study.put("budget", budget);
             study.put("optimizerSeed", s);
-            study.set("seeds", seeds(SEARCH_SEED_BASE, SEARCH_SEED_BASE + runs - 1));
+            int first = firstRunSeed(s, sharedRunSeeds);
+            study.set("seeds", seeds(first, first + runs - 1));
             steps.add(
                 new Step(study, out.resolve("search").resolve(strategy).resolve("seed-" + s)));
           }

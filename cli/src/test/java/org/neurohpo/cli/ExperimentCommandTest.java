@@ -50,9 +50,12 @@ class ExperimentCommandTest {
       for (int seed = 1; seed <= 2; seed++) {
         Path study = out.resolve("search/" + s + "/seed-" + seed);
         assertThat(Files.readAllLines(study.resolve("trials.csv"))).hasSize(1 + 3);
-        // the searches' runs use seeds apart from the grid's
+        // each search measures on its own seeds 1000*S+1.., apart from the grid's and the others'
+        String first = String.valueOf(1000 * seed + 1);
+        String second = String.valueOf(1000 * seed + 2);
         assertThat(Files.readAllLines(study.resolve("runs.csv")).subList(1, 7))
-            .allMatch(r -> r.split(",")[1].startsWith("100"));
+            .extracting(r -> r.split(",")[1])
+            .containsOnly(first, second);
       }
     }
     String page = Files.readString(out.resolve("report/report.html"));
