@@ -72,6 +72,48 @@ final class ExperimentCommand implements Callable<Integer> {
     boolean quiet;
   }
 
+  /**
+   * The run seeds of the searches: by default the study with optimizer seed S measures on its own
+   * seeds 1000*S+1.., so no two studies share a lucky set's luck; all are apart from a grid's 1..R.
+   */
+  static final class RunSeeds {
+    /** First run seed of every search with --shared-run-seeds. */
+    static final int SHARED_BASE = 1001;
+
+    /** Distance between the run seeds of two studies. */
+    static final int STRIDE = 1000;
+
+    @Option(
+        names = "--shared-run-seeds",
+        description =
+            "every study measures on the same seeds 1001.. (default: the study with optimizer"
+                + " seed S on its own seeds 1000*S+1..)")
+    boolean shared;
+
+    void check(int runs) {
+      if (runs > STRIDE - 1) {
+        throw new IllegalArgumentException(
+            "--runs: at most " + (STRIDE - 1) + " runs per set, got " + runs);
+      }
+    }
+
+    int first(int optimizerSeed) {
+      return shared ? SHARED_BASE : STRIDE * optimizerSeed + 1;
+    }
+
+    ArrayNode of(int optimizerSeed, int runs) {
+      return seeds(first(optimizerSeed), first(optimizerSeed) + runs - 1);
+    }
+
+    String describe(int runs) {
+      return shared
+          ? String.format(
+              Locale.ROOT, "every study on seeds %d..%d", SHARED_BASE, SHARED_BASE + runs - 1)
+          : String.format(
+              Locale.ROOT, "the study with optimizer seed S on seeds 1000*S+1..1000*S+%d", runs);
+    }
+  }
+
   /** Experiment 1: an exhaustive grid vs searches with few sets and few runs. */
   @Command(
       name = "grid-vs-search",
@@ -85,16 +127,6 @@ final class ExperimentCommand implements Callable<Integer> {
         "An interrupted experiment resumes: finished studies in OUT are kept."
       })
   static final class GridVsSearch implements Callable<Integer> {
-    /** First seed of the searches' runs: apart from the grid's seeds 1..R. */
-    static final int SEARCH_SEED_BASE = 1001;
-
-    /** Distance between the run seeds of two searches' (per-study run seeds). */
-    static final int RUN_SEED_STRIDE = 1000;
-
-    /** First run seed of the search with this optimizer seed. */
-    static int firstRunSeed(int optimizerSeed, boolean shared) {
-      return shared ? SEARCH_SEED_BASE : RUN_SEED_STRIDE * optimizerSeed + 1;
-    }
 
     @Spec CommandSpec spec;
     @Mixin Common common;
@@ -144,20 +176,12 @@ final class ExperimentCommand implements Callable<Integer> {
         description = "runs per set in the searches (default ${DEFAULT-VALUE})")
     int runs = 10;
 
-    @Option(
-        names = "--shared-run-seeds",
-        description =
-            "every search measures on the same seeds 1001.. (default: the search with optimizer"
-                + " seed S on its own seeds 1000*S+1..)")
-    boolean sharedRunSeeds;
+    @Mixin RunSeeds runSeeds;
 
     @Override
     public Integer call() throws Exception {
       atLeast("--grid-runs", gridRuns, 2);
-      if (runs > RUN_SEED_STRIDE - 1) {
-        throw new IllegalArgumentException(
-            "--runs: at most " + (RUN_SEED_STRIDE - 1) + " runs per set, got " + runs);
-      }
+      runSeeds.check(runs);
       atLeast("--optimizer-seeds", optimizerSeeds, 1);
       atLeast("--budget", budget, 1);
       atLeast("--runs", runs, 1);
@@ -188,16 +212,7 @@ final class ExperimentCommand implements Callable<Integer> {
               String.join(", ", strategies),
               budget,
               runs,
-              sharedRunSeeds
-                  ? String.format(
-                      Locale.ROOT,
-                      "every search on seeds %d..%d",
-                      SEARCH_SEED_BASE,
-                      SEARCH_SEED_BASE + runs - 1)
-                  : String.format(
-                      Locale.ROOT,
-                      "the search with optimizer seed S on seeds 1000*S+1..1000*S+%d",
-                      runs),
+              runSeeds.describe(runs),
               optimizerSeeds,
               common.evaluators));
       writeOnce(out.resolve("experiment.json"), meta);
@@ -223,8 +238,7 @@ final class ExperimentCommand implements Callable<Integer> {
                     strategy);
             study.put("budget", budget);
             study.put("optimizerSeed", s);
-            int first = firstRunSeed(s, sharedRunSeeds);
-            study.set("seeds", seeds(first, first + runs - 1));
+            study.set("seeds", runSeeds.of(s, runs));
             steps.add(
                 new Step(study, out.resolve("search").resolve(strategy).resolve("seed-" + s)));
           }

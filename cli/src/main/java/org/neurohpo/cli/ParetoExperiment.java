@@ -26,14 +26,14 @@ import picocli.CommandLine.Spec;
     description = {
       "Searches for high test accuracy and low energy (synapse events per inference) with",
       "ParEGO (multi-objective GP-BO) and with random search, --budget sets x --runs runs each,",
-      "once per optimizer seed, all through the services; writes OUT/search/STRATEGY/seed-S and",
+      "once per optimizer seed S (runs on seeds 1000*S+1.., or all on 1001.. with",
+      "--shared-run-seeds), all through the services; writes OUT/search/STRATEGY/seed-S and",
       "the report OUT/report (fronts, hypervolume, network sizes). Resumable."
     })
 final class ParetoExperiment implements Callable<Integer> {
-  static final int SEED_BASE = 1001;
-
   @Spec CommandSpec spec;
   @Mixin ExperimentCommand.Common common;
+  @Mixin ExperimentCommand.RunSeeds runSeeds;
 
   @Option(
       names = "--space",
@@ -65,7 +65,7 @@ final class ParetoExperiment implements Callable<Integer> {
   @Option(
       names = "--runs",
       paramLabel = "K",
-      description = "runs per set, seeds 1001.. (default ${DEFAULT-VALUE})")
+      description = "runs per set (default ${DEFAULT-VALUE})")
   int runs = 5;
 
   @Override
@@ -73,6 +73,7 @@ final class ParetoExperiment implements Callable<Integer> {
     ExperimentCommand.atLeast("--optimizer-seeds", optimizerSeeds, 1);
     ExperimentCommand.atLeast("--budget", budget, 2);
     ExperimentCommand.atLeast("--runs", runs, 1);
+    runSeeds.check(runs);
     ExperimentCommand.atLeast("--evaluators", common.evaluators, 1);
     for (String s : strategies) {
       if (!List.of("parego", "random", "bo").contains(s)) {
@@ -88,15 +89,14 @@ final class ParetoExperiment implements Callable<Integer> {
         "notes",
         String.format(
             Locale.ROOT,
-            "%s over %s's searchSpace, %d sets x %d runs (seeds %d..%d), optimizer seeds 1..%d,"
+            "%s over %s's searchSpace, %d sets x %d runs (%s), optimizer seeds 1..%d,"
                 + " one study at a time on %d evaluators. ParEGO's objectives: minus the mean"
                 + " test accuracy and log(1 + mean synapse events per inference).",
             String.join(", ", strategies),
             space,
             budget,
             runs,
-            SEED_BASE,
-            SEED_BASE + runs - 1,
+            runSeeds.describe(runs),
             optimizerSeeds,
             common.evaluators));
     ExperimentCommand.writeOnce(out.resolve("experiment.json"), meta);
@@ -111,7 +111,7 @@ final class ParetoExperiment implements Callable<Integer> {
           study.put("strategy", strategy);
           study.put("budget", budget);
           study.put("optimizerSeed", s);
-          study.set("seeds", ExperimentCommand.seeds(SEED_BASE, SEED_BASE + runs - 1));
+          study.set("seeds", runSeeds.of(s, runs));
           steps.add(
               new ExperimentCommand.Step(
                   study, out.resolve("search").resolve(strategy).resolve("seed-" + s)));

@@ -61,6 +61,10 @@ class ParetoExperimentTest {
       assertThat(studies).hasSize(2).allMatch(s -> s.size() == 6);
       assertThat(studies.get(0)).allMatch(p -> p.energy() > 0 && p.neurons() > 0);
     }
+    // each study measures on its own run seeds: optimizer seed 2 on 2001, 2002
+    assertThat(Files.readAllLines(out.resolve("search/random/seed-2/runs.csv")).subList(1, 13))
+        .extracting(r -> r.split(",")[1])
+        .containsOnly("2001", "2002");
     assertThat(
             new com.fasterxml.jackson.databind.ObjectMapper()
                 .readTree(out.resolve("search/parego/seed-1/study.json").toFile())
