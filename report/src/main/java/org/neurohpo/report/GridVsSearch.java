@@ -22,7 +22,9 @@ public final class GridVsSearch {
       int foundTop,
       double medianEvaluationsToTop,
       double medianFinalRank,
-      double medianWallSeconds) {}
+      double medianWallSeconds,
+      int foundTopByPosterior,
+      double medianFinalRankByPosterior) {}
 
   private final Grid grid;
   private final double alpha;
@@ -41,7 +43,14 @@ public final class GridVsSearch {
           List<Double> toTop = new ArrayList<>();
           List<Double> ranks = new ArrayList<>();
           List<Double> walls = new ArrayList<>();
+          int foundByPosterior = 0;
+          List<Double> posteriorRanks = new ArrayList<>();
           for (SearchTrace t : traces) {
+            String p = t.posteriorIncumbent();
+            if (p != null) {
+              foundByPosterior += grid.indistinguishableFromBest(p, alpha) ? 1 : 0;
+              posteriorRanks.add((double) grid.cell(p).rank());
+            }
             if (grid.indistinguishableFromBest(t.finalIncumbent(), alpha)) {
               found++;
             }
@@ -60,7 +69,11 @@ public final class GridVsSearch {
                   found,
                   Stats.quantile(array(toTop), 0.5),
                   Stats.quantile(array(ranks), 0.5),
-                  Stats.quantile(array(walls), 0.5)));
+                  Stats.quantile(array(walls), 0.5),
+                  foundByPosterior,
+                  posteriorRanks.isEmpty()
+                      ? Double.NaN
+                      : Stats.quantile(array(posteriorRanks), 0.5)));
         });
   }
 
@@ -158,7 +171,8 @@ public final class GridVsSearch {
     StringBuilder sb =
         new StringBuilder(
             "strategy,study,evaluations,finalSet,finalGridRank,finalGridMean,asGoodAsBest,"
-                + "evaluationsToTop,wallSeconds\n");
+                + "evaluationsToTop,wallSeconds,posteriorSet,posteriorGridRank,"
+                + "posteriorAsGoodAsBest\n");
     for (StrategyOutcome o : outcomes.values()) {
       for (SearchTrace t : o.traces()) {
         Grid.Cell c = grid.cell(t.finalIncumbent());
@@ -179,8 +193,19 @@ public final class GridVsSearch {
             .append(t.evaluationsToTop() < 0 ? "" : Integer.toString(t.evaluationsToTop()))
             .append(',')
             .append(
-                t.study().wallSeconds().isPresent() ? t.study().wallSeconds().getAsDouble() : "")
-            .append('\n');
+                t.study().wallSeconds().isPresent() ? t.study().wallSeconds().getAsDouble() : "");
+        String p = t.posteriorIncumbent();
+        if (p == null) {
+          sb.append(",,,");
+        } else {
+          sb.append(",\"")
+              .append(p)
+              .append("\",")
+              .append(grid.cell(p).rank())
+              .append(',')
+              .append(grid.indistinguishableFromBest(p, alpha));
+        }
+        sb.append('\n');
       }
     }
     Files.writeString(file, sb);

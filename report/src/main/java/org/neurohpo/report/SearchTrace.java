@@ -13,6 +13,7 @@ public final class SearchTrace {
   private final double[] trueBestSoFar;
   private final String[] incumbents;
   private final int evaluationsToTop;
+  private final String posteriorIncumbent;
 
   /**
    * @param alpha level of Welch's test: a set is "as good as the grid's best" when its grid runs
@@ -60,6 +61,14 @@ public final class SearchTrace {
       }
     }
     evaluationsToTop = toTop;
+    posteriorIncumbent =
+        "grid".equals(study.spec().path("strategy").asText())
+            ? null
+            : PosteriorRecommendation.of(study);
+    if (posteriorIncumbent != null && grid.cell(posteriorIncumbent) == null) {
+      throw new IllegalArgumentException(
+          study.dir() + ": the GP recommends " + posteriorIncumbent + ", not a set of the grid");
+    }
   }
 
   public StudyResult study() {
@@ -74,6 +83,14 @@ public final class SearchTrace {
   /** The set the search recommends at the end. */
   public String finalIncumbent() {
     return incumbents[incumbents.length - 1];
+  }
+
+  /**
+   * The set the GP's posterior mean recommends at the end (see {@link PosteriorRecommendation});
+   * null for a grid study.
+   */
+  public String posteriorIncumbent() {
+    return posteriorIncumbent;
   }
 
   /**

@@ -18,9 +18,10 @@ class GridVsSearchReportTest {
   /** A search study that evaluated the given sets (encoder, x, y) with the given measured means. */
   private static void search(Path d, String[][] sets, double[] means) throws IOException {
     Files.createDirectories(d);
-    Files.copy(
-        GridTest.smallGrid(Files.createTempDirectory("g")).resolve("study.json"),
-        d.resolve("study.json"));
+    Files.writeString(
+        d.resolve("study.json"),
+        Files.readString(GridTest.smallGrid(Files.createTempDirectory("g")).resolve("study.json"))
+            .replace("\"strategy\": \"grid\"", "\"strategy\": \"random\""));
     Files.writeString(d.resolve("summary.json"), "{\"wallSeconds\": 3.0}");
     StringBuilder t = new StringBuilder("number,encoder,x,y,mean,std,runs\n");
     StringBuilder r = new StringBuilder("trialNumber,seed,trainAccuracy,testAccuracy\n");
@@ -86,7 +87,14 @@ class GridVsSearchReportTest {
         "{\"date\": \"2026-11-29\", \"machine\": \"2 cores\", \"commands\": [\"neurohpo x\"]}");
     Path html = GridVsSearchReport.write(dir);
     String page = Files.readString(html);
-    assertThat(page).contains("<svg", "random", "1 of 2", "neurohpo x", "grid-bench.csv");
+    assertThat(page)
+        .contains("<svg", "random", "1 of 2", "neurohpo x", "grid-bench.csv", "posterior mean");
+    List<String> outcomes = Files.readAllLines(dir.resolve("report/data/outcomes.csv"));
+    assertThat(outcomes.get(0)).endsWith(",posteriorSet,posteriorGridRank,posteriorAsGoodAsBest");
+    // the grid's own row has no posterior recommendation; every search row has one of its sets
+    assertThat(outcomes.get(1)).startsWith("grid (its order),").endsWith(",,,");
+    assertThat(outcomes.subList(2, 4))
+        .allMatch(r -> r.matches(".*,\"encoder=[ab], (x=[12], )?y=[123]\",[1-6],(true|false)"));
     for (String f :
         List.of(
             "figures/best-so-far.png",
