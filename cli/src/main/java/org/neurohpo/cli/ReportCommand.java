@@ -5,11 +5,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.neurohpo.report.GridVsSearchReport;
+import org.neurohpo.report.GridVsSearchSummary;
 import org.neurohpo.report.HardwareReport;
 import org.neurohpo.report.ParetoReport;
 import org.neurohpo.report.SensitivityReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -19,7 +21,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Writes DIR/report/report.html (figures as PNG and SVG, data as CSV) for each experiment",
-      "folder, e.g. one written by `neurohpo experiment grid-vs-search --out DIR`."
+      "folder, e.g. one written by `neurohpo experiment grid-vs-search --out DIR`. With",
+      "--summary OUT, also one page over the grid-vs-search folders among them (one per data",
+      "set): OUT/report.html with every search's outcome per data set and the curves."
     })
 final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -27,10 +31,26 @@ final class ReportCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "DIR", description = "experiment folders")
   List<Path> dirs;
 
+  @Option(
+      names = "--summary",
+      paramLabel = "OUT",
+      description = "also write a summary over the grid-vs-search folders to OUT/report.html")
+  Path summary;
+
   @Override
   public Integer call() throws Exception {
     for (Path d : dirs) {
       kind(d); // every folder checked before any report is written
+    }
+    List<Path> gridVsSearch = new java.util.ArrayList<>();
+    for (Path d : dirs) {
+      if (kind(d).equals("grid-vs-search")) {
+        gridVsSearch.add(d);
+      }
+    }
+    if (summary != null && gridVsSearch.isEmpty()) {
+      throw new IllegalArgumentException(
+          "--summary: none of the folders is a grid-vs-search experiment");
     }
     for (Path d : dirs) {
       Path page =
@@ -41,6 +61,11 @@ final class ReportCommand implements Callable<Integer> {
             default -> GridVsSearchReport.write(d);
           };
       spec.commandLine().getOut().println("wrote " + page);
+    }
+    if (summary != null) {
+      spec.commandLine()
+          .getOut()
+          .println("wrote " + GridVsSearchSummary.write(gridVsSearch, summary));
     }
     return ExitCodes.OK;
   }

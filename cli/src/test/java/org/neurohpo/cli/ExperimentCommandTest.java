@@ -61,6 +61,17 @@ class ExperimentCommandTest {
     String page = Files.readString(out.resolve("report/report.html"));
     assertThat(page)
         .contains("Grid vs search on iris", "<svg", "bo", "random", "./neurohpo experiment");
+    // the summary over data sets: here one, with its two searches
+    Cli summary = Cli.run("report", "--summary", dir.resolve("sum").toString(), out.toString());
+    assertThat(summary.exitCode()).as(summary.err()).isZero();
+    assertThat(Files.readAllLines(dir.resolve("sum/data/summary.csv")))
+        .hasSize(1 + 2)
+        .element(1)
+        .asString()
+        .startsWith("iris,7 x 2,")
+        .contains(",bo,2,3 x 2,");
+    assertThat(Files.readString(dir.resolve("sum/report.html")))
+        .contains("Grid vs search over data sets", "<svg", "../exp/report/report.html");
     assertThat(Files.readAllLines(out.resolve("report/data/outcomes.csv"))).hasSize(1 + 1 + 4);
     assertThat(out.resolve("report/grid-bench.csv")).isNotEmptyFile();
     // rerunning resumes: everything is there, so only the report is written again
@@ -161,6 +172,21 @@ class ExperimentCommandTest {
             dir.resolve("x").toString());
     assertThat(cli.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(cli.err().strip()).doesNotContain("\n").contains("must have no constraints");
+  }
+
+  @Test
+  void summaryWithoutAGridVsSearchFolderIsOneLine() throws IOException {
+    Path sensitivity = Files.createDirectories(dir.resolve("s/sample"));
+    Cli cli =
+        Cli.run(
+            "report",
+            "--summary",
+            dir.resolve("sum").toString(),
+            sensitivity.getParent().toString());
+    assertThat(cli.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(cli.err().strip())
+        .doesNotContain("\n")
+        .endsWith("error: --summary: none of the folders is a grid-vs-search experiment");
   }
 
   @Test

@@ -31,22 +31,8 @@ public final class GridVsSearchReport {
 
   /** Writes the report; returns the path of report.html. */
   public static Path write(Path dir) throws IOException {
-    Grid grid = new Grid(StudyResult.read(dir.resolve("grid")));
-    Map<String, List<StudyResult>> searches = new LinkedHashMap<>();
-    searches.put("grid (its order)", List.of(grid.study()));
-    Path searchDir = dir.resolve("search");
-    if (Files.isDirectory(searchDir)) {
-      for (Path strategy : sorted(searchDir)) {
-        List<StudyResult> studies = new ArrayList<>();
-        for (Path seed : sorted(strategy)) {
-          studies.add(StudyResult.read(seed));
-        }
-        if (!studies.isEmpty()) {
-          searches.put(strategy.getFileName().toString(), studies);
-        }
-      }
-    }
-    GridVsSearch a = new GridVsSearch(grid, searches, ALPHA);
+    GridVsSearch a = analyse(dir);
+    Grid grid = a.grid();
     JsonNode meta =
         Files.exists(dir.resolve("experiment.json"))
             ? new ObjectMapper().readTree(dir.resolve("experiment.json").toFile())
@@ -178,6 +164,29 @@ public final class GridVsSearchReport {
     html.write(file);
     return file;
   }
+
+  /** The analysis of an experiment folder: its grid, and every search study under search/. */
+  public static GridVsSearch analyse(Path dir) throws IOException {
+    Grid grid = new Grid(StudyResult.read(dir.resolve("grid")));
+    Map<String, List<StudyResult>> searches = new LinkedHashMap<>();
+    searches.put(GRID_ROW, List.of(grid.study()));
+    Path searchDir = dir.resolve("search");
+    if (Files.isDirectory(searchDir)) {
+      for (Path strategy : sorted(searchDir)) {
+        List<StudyResult> studies = new ArrayList<>();
+        for (Path seed : sorted(strategy)) {
+          studies.add(StudyResult.read(seed));
+        }
+        if (!studies.isEmpty()) {
+          searches.put(strategy.getFileName().toString(), studies);
+        }
+      }
+    }
+    return new GridVsSearch(grid, searches, ALPHA);
+  }
+
+  /** The row of the grid walked in its own order. */
+  public static final String GRID_ROW = "grid (its order)";
 
   private static List<Path> sorted(Path dir) throws IOException {
     try (Stream<Path> s = Files.list(dir)) {
