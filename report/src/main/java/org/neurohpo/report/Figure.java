@@ -26,6 +26,9 @@ public record Figure(String name, String caption, String svg) {
     Files.createDirectories(dir);
     ChartUtils.saveChartAsPNG(dir.resolve(name + ".png").toFile(), chart, WIDTH, HEIGHT);
     SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
+    // ids from the figure's name, not the clock: the same data gives the same file, and figures
+    // inlined in one page keep distinct ids
+    g.setDefsKeyPrefix("_" + name.replaceAll("[^A-Za-z0-9_-]", "_") + "-");
     chart.draw(g, new Rectangle(0, 0, WIDTH, HEIGHT));
     String svg = g.getSVGElement();
     Files.writeString(dir.resolve(name + ".svg"), svg);

@@ -123,5 +123,8 @@ class GridVsSearchReportTest {
     assertThat(Double.parseDouble(last[2])).isEqualTo(best);
     assertThat(Double.parseDouble(orders.get(0).split(",")[4])).isLessThanOrEqualTo(best);
     assertThat(page).contains("grid (random orders)");
+    // the same folder gives the same report, byte for byte (figures' SVG ids included)
+    GridVsSearchReport.write(dir);
+    assertThat(Files.readString(html)).isEqualTo(page);
   }
 }
