@@ -428,15 +428,21 @@ final class ExperimentCommand implements Callable<Integer> {
     }
 
     private static String category(String hp) {
-      try {
-        return switch (HyperParameterCatalog.get(hp).category()) {
-          case ENCODING -> "encoding";
-          case TRAINING -> "EONS";
-          case HARDWARE -> "hardware";
-        };
-      } catch (RuntimeException e) {
-        throw new IllegalArgumentException("unknown HP '" + hp + "' in the joint space");
-      }
+      return switch (categoryOf(hp, "the joint space")) {
+        case ENCODING -> "encoding";
+        case TRAINING -> "EONS";
+        case HARDWARE -> "hardware";
+      };
+    }
+  }
+
+  /** The category of a searched HP; an unknown name is one line naming it and where it was. */
+  static org.neurohpo.neuro.hp.Category categoryOf(String hp, String where) {
+    try {
+      return HyperParameterCatalog.get(hp).category();
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(
+          "unknown HP '" + hp + "' in " + where + " ('neurohpo hp-space' lists them)");
     }
   }
 

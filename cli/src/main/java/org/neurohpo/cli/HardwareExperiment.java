@@ -111,7 +111,7 @@ final class HardwareExperiment implements Callable<Integer> {
     List<String> hardware = new ArrayList<>();
     for (JsonNode p : ExperimentCommand.Sensitivity.parameters(template)) {
       String name = p.path("name").asText();
-      if (category(name) != Category.HARDWARE) {
+      if (ExperimentCommand.categoryOf(name, space.toString()) != Category.HARDWARE) {
         throw new IllegalArgumentException(
             space + ": '" + name + "' is not a hardware HP (the search is over hardware only)");
       }
@@ -202,7 +202,7 @@ final class HardwareExperiment implements Callable<Integer> {
     }
     encodingParams.forEach(
         (k, v) -> {
-          if (category(k) != Category.ENCODING) {
+          if (ExperimentCommand.categoryOf(k, "-p") != Category.ENCODING) {
             throw new IllegalArgumentException(
                 "-p " + k + ": not an encoding HP (the encoding is what stays fixed)");
           }
@@ -236,15 +236,6 @@ final class HardwareExperiment implements Callable<Integer> {
       return d == Math.rint(d) && Math.abs(d) < 1e15 ? (Object) (long) d : (Object) d;
     } catch (NumberFormatException e) {
       return v;
-    }
-  }
-
-  private static Category category(String hp) {
-    try {
-      return HyperParameterCatalog.get(hp).category();
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException(
-          "unknown HP '" + hp + "' ('neurohpo hp-space' lists them)");
     }
   }
 }

@@ -30,6 +30,11 @@ public final class Charts {
     new Color(0x7f7f7f)
   };
 
+  /** The i-th series' colour, the palette repeating. */
+  private static Color colour(int i) {
+    return PALETTE[i % PALETTE.length];
+  }
+
   private Charts() {}
 
   /**
@@ -101,7 +106,7 @@ public final class Charts {
     XYPlot plot = chart.getXYPlot();
     DeviationRenderer r = new DeviationRenderer(true, false);
     for (int i = 0; i < data.getSeriesCount(); i++) {
-      Color c = PALETTE[i % PALETTE.length];
+      Color c = colour(i);
       r.setSeriesPaint(i, c);
       r.setSeriesFillPaint(i, c);
       r.setSeriesStroke(i, new BasicStroke(2f));
@@ -147,7 +152,7 @@ public final class Charts {
     XYLineAndShapeRenderer r = new XYLineAndShapeRenderer();
     int strategies = all.size();
     for (int i = 0; i < data.getSeriesCount(); i++) {
-      Color c = PALETTE[(i % strategies) % PALETTE.length];
+      Color c = colour(i % strategies);
       boolean front = i >= strategies;
       r.setSeriesPaint(i, front ? c : new Color(c.getRed(), c.getGreen(), c.getBlue(), 70));
       r.setSeriesLinesVisible(i, front);
@@ -194,7 +199,7 @@ public final class Charts {
     XYPlot plot = chart.getXYPlot();
     XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
     for (int i = 0; i < data.getSeriesCount(); i++) {
-      r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+      r.setSeriesPaint(i, colour(i));
       r.setSeriesShape(i, new java.awt.geom.Ellipse2D.Double(-3, -3, 6, 6));
     }
     plot.setRenderer(r);
@@ -213,7 +218,7 @@ public final class Charts {
     JFreeChart chart =
         ChartFactory.createBarChart(
             title, "", axis, data, PlotOrientation.HORIZONTAL, false, false, false);
-    chart.getCategoryPlot().getRenderer().setSeriesPaint(0, PALETTE[0]);
+    chart.getCategoryPlot().getRenderer().setSeriesPaint(0, colour(0));
     chart.getCategoryPlot().setBackgroundPaint(Color.WHITE);
     chart.getCategoryPlot().setRangeGridlinePaint(Color.LIGHT_GRAY);
     return chart;
@@ -254,7 +259,7 @@ public final class Charts {
     XYPlot plot = chart.getXYPlot();
     XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
     for (int i = 0; i < data.getSeriesCount(); i++) {
-      r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+      r.setSeriesPaint(i, colour(i));
       r.setSeriesStroke(i, new BasicStroke(1.5f));
     }
     plot.setRenderer(r);
