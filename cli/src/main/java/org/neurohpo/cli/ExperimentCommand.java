@@ -261,12 +261,12 @@ final class ExperimentCommand implements Callable<Integer> {
       name = "sensitivity",
       mixinStandardHelpOptions = true,
       description = {
-        "Runs a random-search study over a joint space of encoding, EONS and hardware HPs",
-        "(--trials sets, --runs runs each) and one-at-a-time sweeps of every HP of that space",
-        "(--sweep-values values, --runs runs each, the other HPs at their defaults clamped",
-        "into the space's ranges), all",
-        "through the services; writes OUT/sample, OUT/sweeps/HP and the report OUT/report",
-        "(Sobol indices of a GP fitted to the sample, by HP and by category). Resumable."
+        "Runs a random-search study over a joint space of encoding, EONS and hardware",
+        "HPs (--trials sets, --runs runs each) and one-at-a-time sweeps of every HP of",
+        "that space (--sweep-values values, --runs runs each, the other HPs at their",
+        "defaults clamped into the space's ranges), all through the services; writes",
+        "OUT/sample, OUT/sweeps/HP and the report OUT/report (Sobol indices of a GP",
+        "fitted to the sample, by HP and by category). Resumable."
       })
   static final class Sensitivity implements Callable<Integer> {
     @Spec CommandSpec spec;

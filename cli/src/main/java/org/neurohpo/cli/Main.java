@@ -41,12 +41,17 @@ public final class Main implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
+  /** Width of the help text. */
+  static final int USAGE_WIDTH = 100;
+
   /** Builds the command line with this project's error handling; tests call it directly. */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
     cl.setExecutionExceptionHandler(new UserErrors());
     cl.setParameterExceptionHandler(new UsageErrors());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    // descriptions are written in lines of up to 90 characters; picocli's default 80 breaks them
+    cl.setUsageHelpWidth(USAGE_WIDTH);
     return cl;
   }
 

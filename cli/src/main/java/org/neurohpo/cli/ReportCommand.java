@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Writes DIR/report/report.html (figures as PNG and SVG, data as CSV) for each experiment",
       "folder, e.g. one written by `neurohpo experiment grid-vs-search --out DIR`. With",
-      "--summary OUT, also one page over the grid-vs-search folders among them (one per data",
-      "set): OUT/report.html with every search's outcome per data set and the curves."
+      "--summary OUT, also one page over the grid-vs-search folders among them (one per",
+      "data set): OUT/report.html with every search's outcome per data set and the curves."
     })
 final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -8,6 +8,25 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class UsageTest {
 
+  @Test
+  void everyDescriptionLineIsPrintedWholeInTheHelp() {
+    java.util.List<picocli.CommandLine> all = new java.util.ArrayList<>();
+    java.util.ArrayDeque<picocli.CommandLine> todo = new java.util.ArrayDeque<>();
+    todo.add(Main.commandLine());
+    while (!todo.isEmpty()) {
+      picocli.CommandLine c = todo.poll();
+      all.add(c);
+      todo.addAll(c.getSubcommands().values());
+    }
+    assertThat(all).hasSizeGreaterThan(15);
+    for (picocli.CommandLine c : all) {
+      String usage = c.getUsageMessage(picocli.CommandLine.Help.Ansi.OFF);
+      for (String line : c.getCommandSpec().usageMessage().description()) {
+        assertThat(usage).as(c.getCommandName() + " --help").contains(line.replace("%n", ""));
+      }
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
