@@ -1,12 +1,9 @@
 package org.neurohpo.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -24,7 +21,6 @@ import picocli.CommandLine.Spec;
       "DIR/trials.csv, and stops everything (Ctrl-C too)."
     })
 final class RunCommand implements Callable<Integer> {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Spec CommandSpec spec;
 
@@ -63,44 +59,20 @@ final class RunCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--evaluators must be >= 1, got " + evaluators);
     }
     JsonNode study = SpecFiles.readObject(studyFile);
-    Path home = Path.of(System.getProperty("neurohpo.home", ".")).toAbsolutePath();
-    Path work = Files.createTempDirectory("neurohpo-run-");
-    Path logs = Files.createDirectories(work.resolve("logs"));
     PrintWriter err = spec.commandLine().getErr();
-    try (LocalStack stack = new LocalStack(home, logs)) {
-      // Ctrl-C: stop the study first (so an optimizer started later on the same cluster does not
-      // resume it), then the services and the broker
-      AtomicReference<Runnable> stopStudy = new AtomicReference<>(() -> {});
-      Thread hook =
-          new Thread(
-              () -> {
-                stopStudy.get().run();
-                stack.close();
-              },
-              "neurohpo-run-stop");
-      Runtime.getRuntime().addShutdownHook(hook);
-      // twice the evaluators in flight: trials reach evaluators by partition, not by who is
-      // idle, so a backlog keeps every evaluator busy
-      LocalStack.Parts system =
-          stack.startSystem(
-              against,
-              work,
-              evaluators,
-              Math.max(1, Runtime.getRuntime().availableProcessors() / evaluators),
-              2 * evaluators);
-      StudyClient client = new StudyClient(stack.http(), system.optimizerPort());
+    // Ctrl-C stops the study first, then the services and the broker (LocalSystem's hook)
+    try (LocalSystem system = LocalSystem.start(against, evaluators, "neurohpo-run-")) {
       long started = System.nanoTime();
-      String id = client.submit(study);
-      stopStudy.set(() -> client.stopQuietly(id));
+      String id = system.submit(study);
       if (!quiet) {
         err.printf("dashboard: http://localhost:%d/study.html?id=%s%n", system.resultsPort(), id);
         err.flush();
       }
-      JsonNode view = follow(client, id);
+      JsonNode view = follow(system.client(), id);
+      system.ended();
       Path dir = out != null ? out : Path.of("runs", id);
       RunOutputs.write(dir, view, study, (System.nanoTime() - started) / 1e9);
       spec.commandLine().getOut().println(RunOutputs.describe(view, dir));
-      Runtime.getRuntime().removeShutdownHook(hook);
       return "completed".equals(view.path("state").asText()) ? ExitCodes.OK : ExitCodes.INTERNAL;
     } finally {
       err.flush();
