@@ -205,7 +205,7 @@ final class ExperimentCommand implements Callable<Integer> {
               Locale.ROOT,
               "Grid: every valid set of %s's searchSpace, %d runs each (seeds 1..%d). Searches:"
                   + " %s, %d sets x %d runs (%s), optimizer seeds 1..%d, one study at a"
-                  + " time on %d evaluators.",
+                  + " time on %s.",
               gridSpec,
               gridRuns,
               gridRuns,
@@ -214,7 +214,7 @@ final class ExperimentCommand implements Callable<Integer> {
               runs,
               runSeeds.describe(runs),
               optimizerSeeds,
-              common.evaluators));
+              evaluatorCount(common.evaluators)));
       writeOnce(out.resolve("experiment.json"), meta);
       PrintWriter err = spec.commandLine().getErr();
       try (LocalSystem system = startSystem(common, err)) {
@@ -434,6 +434,11 @@ final class ExperimentCommand implements Callable<Integer> {
         case HARDWARE -> "hardware";
       };
     }
+  }
+
+  /** "1 evaluator", "2 evaluators". */
+  static String evaluatorCount(int n) {
+    return n == 1 ? "1 evaluator" : n + " evaluators";
   }
 
   /** The category of a searched HP; an unknown name is one line naming it and where it was. */

@@ -90,7 +90,7 @@ final class ParetoExperiment implements Callable<Integer> {
         String.format(
             Locale.ROOT,
             "%s over %s's searchSpace, %d sets x %d runs (%s), optimizer seeds 1..%d,"
-                + " one study at a time on %d evaluators. ParEGO's objectives: minus the mean"
+                + " one study at a time on %s. ParEGO's objectives: minus the mean"
                 + " test accuracy and log(1 + mean synapse events per inference).",
             String.join(", ", strategies),
             space,
@@ -98,7 +98,7 @@ final class ParetoExperiment implements Callable<Integer> {
             runs,
             runSeeds.describe(runs),
             optimizerSeeds,
-            common.evaluators));
+            ExperimentCommand.evaluatorCount(common.evaluators)));
     ExperimentCommand.writeOnce(out.resolve("experiment.json"), meta);
     PrintWriter err = spec.commandLine().getErr();
     try (LocalSystem system = ExperimentCommand.startSystem(common, err)) {
