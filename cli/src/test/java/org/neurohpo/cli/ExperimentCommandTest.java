@@ -68,10 +68,11 @@ class ExperimentCommandTest {
         .hasSize(1 + 2)
         .element(1)
         .asString()
-        .startsWith("iris,7 x 2,")
+        .startsWith("iris,exp,7 x 2,")
         .contains(",bo,2,3 x 2,");
     assertThat(Files.readString(dir.resolve("sum/report.html")))
         .contains("Grid vs search over data sets", "<svg", "../exp/report/report.html");
+    assertThat(dir.resolve("sum/figures/best-so-far-exp.svg")).isNotEmptyFile();
     assertThat(Files.readAllLines(out.resolve("report/data/outcomes.csv"))).hasSize(1 + 1 + 4);
     assertThat(out.resolve("report/grid-bench.csv")).isNotEmptyFile();
     // rerunning resumes: everything is there, so only the report is written again

@@ -26,6 +26,7 @@ public final class GridVsSearchSummary {
     List<String> header =
         List.of(
             "data set",
+            "experiment folder",
             "grid sets x runs",
             "sets as good as the best",
             "search",
@@ -43,6 +44,7 @@ public final class GridVsSearchSummary {
       GridVsSearch a = GridVsSearchReport.analyse(dir);
       Grid grid = a.grid();
       String dataset = grid.study().spec().path("dataset").asText();
+      String folder = dir.toAbsolutePath().normalize().getFileName().toString();
       for (GridVsSearch.StrategyOutcome o : a.outcomes().values()) {
         if (o.strategy().equals(GridVsSearchReport.GRID_ROW)) {
           continue;
@@ -53,6 +55,7 @@ public final class GridVsSearchSummary {
         rows.add(
             List.of(
                 dataset,
+                folder,
                 grid.ranked().size() + " x " + grid.runsPerSet(),
                 Integer.toString(grid.topGroup(a.alpha()).size()),
                 o.strategy(),
@@ -68,12 +71,14 @@ public final class GridVsSearchSummary {
       }
       curves.add(
           Figure.save(
-              Charts.bestSoFar(a, "Best so far on " + dataset),
+              Charts.bestSoFar(a, "Best so far on " + dataset + " (" + folder + ")"),
               figures,
-              "best-so-far-" + dataset,
+              "best-so-far-" + folder,
               "Grid mean test accuracy of the recommended set after each evaluation on "
                   + dataset
-                  + "; bands are the interquartile range over optimizer seeds."));
+                  + " ("
+                  + folder
+                  + "); bands are the interquartile range over optimizer seeds."));
       links.add(relative(out, dir.resolve("report").resolve("report.html")));
     }
     StringBuilder csv = new StringBuilder();
