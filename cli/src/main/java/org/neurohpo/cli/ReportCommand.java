@@ -39,22 +39,20 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // every folder checked before any report is written
+    java.util.Map<Path, String> kinds = new java.util.LinkedHashMap<>();
     for (Path d : dirs) {
-      kind(d); // every folder checked before any report is written
+      kinds.put(d, kind(d));
     }
-    List<Path> gridVsSearch = new java.util.ArrayList<>();
-    for (Path d : dirs) {
-      if (kind(d).equals("grid-vs-search")) {
-        gridVsSearch.add(d);
-      }
-    }
+    List<Path> gridVsSearch =
+        dirs.stream().filter(d -> kinds.get(d).equals("grid-vs-search")).toList();
     if (summary != null && gridVsSearch.isEmpty()) {
       throw new IllegalArgumentException(
           "--summary: none of the folders is a grid-vs-search experiment");
     }
     for (Path d : dirs) {
       Path page =
-          switch (kind(d)) {
+          switch (kinds.get(d)) {
             case "sensitivity" -> SensitivityReport.write(d);
             case "hardware" -> HardwareReport.write(d);
             case "pareto" -> ParetoReport.write(d);

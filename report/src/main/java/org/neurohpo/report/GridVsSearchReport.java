@@ -66,28 +66,18 @@ public final class GridVsSearchReport {
     html.heading("Outcome");
     List<List<String>> rows = new ArrayList<>();
     for (GridVsSearch.StrategyOutcome o : a.outcomes().values()) {
-      StudyResult first = o.traces().get(0).study();
-      int sets = o.traces().get(0).evaluations();
-      int runs = first.spec().path("seeds").size();
+      Cells c = cells(o);
       rows.add(
           List.of(
               o.strategy(),
-              Integer.toString(o.traces().size()),
-              sets + " x " + runs,
-              o.foundTop() + " of " + o.traces().size(),
-              Double.isInfinite(o.medianEvaluationsToTop())
-                  ? "not reached"
-                  : String.format("%.1f", o.medianEvaluationsToTop()),
-              String.format("%.1f", o.medianFinalRank()),
-              Double.isNaN(o.medianWallSeconds())
-                  ? "-"
-                  : String.format("%.0f s", o.medianWallSeconds()),
-              Double.isNaN(o.medianFinalRankByPosterior())
-                  ? "-"
-                  : o.foundTopByPosterior() + " of " + o.traces().size(),
-              Double.isNaN(o.medianFinalRankByPosterior())
-                  ? "-"
-                  : String.format("%.1f", o.medianFinalRankByPosterior())));
+              c.studies(),
+              c.setsTimesRuns(),
+              c.foundTop(),
+              c.evaluationsToTop(),
+              c.rank(),
+              c.wall(),
+              c.foundTopByPosterior(),
+              c.rankByPosterior()));
     }
     rows.add(
         List.of(
@@ -163,6 +153,34 @@ public final class GridVsSearchReport {
     Path file = out.resolve("report.html");
     html.write(file);
     return file;
+  }
+
+  /** A strategy's outcome as the tables print it; "-" where it does not apply. */
+  record Cells(
+      String studies,
+      String setsTimesRuns,
+      String foundTop,
+      String evaluationsToTop,
+      String rank,
+      String wall,
+      String foundTopByPosterior,
+      String rankByPosterior) {}
+
+  static Cells cells(GridVsSearch.StrategyOutcome o) {
+    int n = o.traces().size();
+    StudyResult first = o.traces().get(0).study();
+    boolean posterior = !Double.isNaN(o.medianFinalRankByPosterior());
+    return new Cells(
+        Integer.toString(n),
+        o.traces().get(0).evaluations() + " x " + first.spec().path("seeds").size(),
+        o.foundTop() + " of " + n,
+        Double.isInfinite(o.medianEvaluationsToTop())
+            ? "not reached"
+            : String.format("%.1f", o.medianEvaluationsToTop()),
+        String.format("%.1f", o.medianFinalRank()),
+        Double.isNaN(o.medianWallSeconds()) ? "-" : String.format("%.0f s", o.medianWallSeconds()),
+        posterior ? o.foundTopByPosterior() + " of " + n : "-",
+        posterior ? String.format("%.1f", o.medianFinalRankByPosterior()) : "-");
   }
 
   /** The analysis of an experiment folder: its grid, and every search study under search/. */

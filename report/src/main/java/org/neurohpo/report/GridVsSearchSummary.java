@@ -49,9 +49,7 @@ public final class GridVsSearchSummary {
         if (o.strategy().equals(GridVsSearchReport.GRID_ROW)) {
           continue;
         }
-        StudyResult first = o.traces().get(0).study();
-        int n = o.traces().size();
-        boolean posterior = !Double.isNaN(o.medianFinalRankByPosterior());
+        GridVsSearchReport.Cells c = GridVsSearchReport.cells(o);
         rows.add(
             List.of(
                 dataset,
@@ -59,15 +57,13 @@ public final class GridVsSearchSummary {
                 grid.ranked().size() + " x " + grid.runsPerSet(),
                 Integer.toString(grid.topGroup(a.alpha()).size()),
                 o.strategy(),
-                Integer.toString(n),
-                o.traces().get(0).evaluations() + " x " + first.spec().path("seeds").size(),
-                o.foundTop() + " of " + n,
-                String.format("%.1f", o.medianFinalRank()),
-                posterior ? o.foundTopByPosterior() + " of " + n : "-",
-                posterior ? String.format("%.1f", o.medianFinalRankByPosterior()) : "-",
-                Double.isNaN(o.medianWallSeconds())
-                    ? "-"
-                    : String.format("%.0f s", o.medianWallSeconds())));
+                c.studies(),
+                c.setsTimesRuns(),
+                c.foundTop(),
+                c.rank(),
+                c.foundTopByPosterior(),
+                c.rankByPosterior(),
+                c.wall()));
       }
       curves.add(
           Figure.save(
