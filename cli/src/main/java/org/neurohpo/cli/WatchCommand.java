@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -56,20 +57,25 @@ final class WatchCommand implements Callable<Integer> {
         throw new IllegalArgumentException(
             "no neurohpo topics on the Kafka cluster at " + bootstrap);
       }
-      // history: everything up to now, in time order across topics; then live
+      // history: everything up to now, in time order across topics, then in causal order (the
+      // topics' clocks can tie or disagree); then live, in causal order too
       List<ConsumerRecord<String, String>> history = tail.history();
       history.sort(Comparator.comparingLong(ConsumerRecord::timestamp));
-      boolean seen = false;
+      CausalOrder order = new CausalOrder();
+      List<JsonNode> past = new ArrayList<>();
       for (ConsumerRecord<String, String> r : history) {
         JsonNode e = event(r);
         if (e != null) {
-          seen = true;
-          if (print(out, e)) {
-            return ExitCodes.OK;
-          }
+          past.addAll(order.accept(e));
         }
       }
-      if (!seen) {
+      past.addAll(order.flush());
+      for (JsonNode e : past) {
+        if (print(out, e)) {
+          return ExitCodes.OK;
+        }
+      }
+      if (past.isEmpty()) {
         spec.commandLine()
             .getErr()
             .println("neurohpo watch: no events of " + studyId + " yet; waiting (Ctrl-C stops)");
@@ -81,8 +87,12 @@ final class WatchCommand implements Callable<Integer> {
             Duration.ofMillis(500),
             r -> {
               JsonNode e = event(r);
-              if (e != null && !ended[0]) {
-                ended[0] = print(out, e);
+              if (e != null) {
+                for (JsonNode ready : order.accept(e)) {
+                  if (!ended[0]) {
+                    ended[0] = print(out, ready);
+                  }
+                }
               }
             });
       }

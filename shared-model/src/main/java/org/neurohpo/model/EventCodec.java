@@ -61,6 +61,26 @@ public final class EventCodec {
     }
   }
 
+  /**
+   * Decodes a record read from {@code topic}: a valid event of a type that does not belong there (a
+   * {@code StudyStopped} on the evaluations topic, say) is malformed for that topic.
+   */
+  public static Event decodeOn(String topic, String json) {
+    Event e = decode(json);
+    if (!Topics.belongsOn(topic, e)) {
+      throw new MalformedEventException(
+          "a "
+              + e.getClass().getSimpleName()
+              + " does not belong on "
+              + topic
+              + " (expected "
+              + String.join(
+                  " or ", Topics.eventsOn(topic).stream().map(Class::getSimpleName).toList())
+              + ")");
+    }
+    return e;
+  }
+
   public static Event decode(byte[] json) {
     return decode(json == null ? null : new String(json, StandardCharsets.UTF_8));
   }

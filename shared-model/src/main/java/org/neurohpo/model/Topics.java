@@ -1,6 +1,13 @@
 package org.neurohpo.model;
 
-/** Every topic name, in one place. */
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every topic name, in one place, and which events belong on each: a consumer applies an event only
+ * on its own topic ({@link EventCodec#decodeOn}), so a valid event on the wrong topic is
+ * dead-lettered, never applied.
+ */
 public final class Topics {
   /** Optimizer to evaluators: {@link TrialRequested}. */
   public static final String TRIALS = "neurohpo.trials.v1";
@@ -20,7 +27,24 @@ public final class Topics {
   /** Suffix of a topic's dead-letter topic; the reason travels in record headers. */
   public static final String DLQ_SUFFIX = ".dlq";
 
+  private static final Map<String, List<Class<? extends Event>>> CONTRACT =
+      Map.of(
+          TRIALS, List.of(TrialRequested.class),
+          EVALUATIONS, List.of(RunEvaluated.class, RunFailed.class),
+          RESULTS, List.of(TrialCompleted.class),
+          STUDIES, List.of(StudyCreated.class, StudyCompleted.class, StudyStopped.class));
+
   private Topics() {}
+
+  /** The event types that belong on {@code topic}; empty for a topic that is not one of these. */
+  public static List<Class<? extends Event>> eventsOn(String topic) {
+    return CONTRACT.getOrDefault(topic, List.of());
+  }
+
+  /** Whether {@code event} belongs on {@code topic}. */
+  public static boolean belongsOn(String topic, Event event) {
+    return eventsOn(topic).contains(event.getClass());
+  }
 
   /** The dead-letter topic of {@code topic}, e.g. {@code neurohpo.trials.v1.dlq}. */
   public static String deadLetter(String topic) {

@@ -108,4 +108,25 @@ class EventCodecTest {
   void namesDeadLetterTopics() {
     assertThat(Topics.deadLetter(Topics.TRIALS)).isEqualTo("neurohpo.trials.v1.dlq");
   }
+
+  @ParameterizedTest
+  @MethodSource("everyKindOfEvent")
+  void everyEventBelongsOnExactlyOneTopic(Event event) {
+    List<String> topics =
+        Stream.of(Topics.TRIALS, Topics.EVALUATIONS, Topics.RESULTS, Topics.STUDIES)
+            .filter(t -> Topics.belongsOn(t, event))
+            .toList();
+    assertThat(topics).hasSize(1);
+    assertThat(EventCodec.decodeOn(topics.get(0), EventCodec.encode(event))).isEqualTo(event);
+  }
+
+  @Test
+  void aValidEventOnTheWrongTopicIsMalformedThere() {
+    String stopped = EventCodec.encode(new StudyStopped(1, "s-1", "by hand", T));
+    assertThatThrownBy(() -> EventCodec.decodeOn(Topics.EVALUATIONS, stopped))
+        .isInstanceOf(EventCodec.MalformedEventException.class)
+        .hasMessage(
+            "a StudyStopped does not belong on neurohpo.evaluations.v1 (expected RunEvaluated or"
+                + " RunFailed)");
+  }
 }

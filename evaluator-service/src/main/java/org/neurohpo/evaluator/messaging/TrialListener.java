@@ -21,6 +21,7 @@ import org.neurohpo.evaluator.service.TrialRunner;
 import org.neurohpo.model.Event;
 import org.neurohpo.model.EventCodec;
 import org.neurohpo.model.RunEvaluated;
+import org.neurohpo.model.Topics;
 import org.neurohpo.model.TrialRequested;
 
 /**
@@ -58,11 +59,8 @@ public class TrialListener {
   @Incoming("trials")
   @Blocking
   public void onTrial(String json) throws InterruptedException, ExecutionException {
-    Event event = EventCodec.decode(json);
-    if (!(event instanceof TrialRequested trial)) {
-      throw new EventCodec.MalformedEventException(
-          "expected a TrialRequested, got " + event.getClass().getSimpleName());
-    }
+    // unreadable, or an event that does not belong on the trials topic: dead-lettered
+    TrialRequested trial = (TrialRequested) EventCodec.decodeOn(Topics.TRIALS, json);
     LOG.infof(
         "trial %s/%d: %d run(s) on %s",
         trial.studyId(), trial.trialNumber(), trial.seeds().size(), trial.dataset());

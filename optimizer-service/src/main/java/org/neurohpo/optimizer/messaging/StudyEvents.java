@@ -89,12 +89,13 @@ public class StudyEvents {
                 List.of(Topics.STUDIES, Topics.TRIALS, Topics.RESULTS),
                 entry -> {
                   try {
-                    Event e = EventCodec.decode(entry.value());
+                    // an event of a type that does not belong on its topic is never applied
+                    Event e = EventCodec.decodeOn(entry.topic(), entry.value());
                     history.accept(e);
                     if (e instanceof TrialRequested t) {
                       trialPartitions.put(trialKey(t), entry.partition());
                     }
-                  } catch (IllegalArgumentException e) {
+                  } catch (EventCodec.MalformedEventException | IllegalArgumentException e) {
                     unreadable[0]++; // dead-lettered by the topic's consumer; nothing to rebuild
                   }
                 });
@@ -112,9 +113,9 @@ public class StudyEvents {
         List<Event> todo = studies.restore(history);
         publish(todo).toCompletableFuture().get();
         LOG.infof(
-            "recovered %d studies from the topics (%d unreadable records skipped), published %d"
-                + " events",
-            history.studies().size(), unreadable[0], todo.size());
+            "recovered %d studies from the topics (%d unreadable records skipped, %d studies that"
+                + " cannot be restored), published %d events",
+            history.studies().size(), unreadable[0], studies.unrestorable(), todo.size());
         recovered.complete(null);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -190,15 +191,13 @@ public class StudyEvents {
 
   @Incoming("results")
   public CompletionStage<Void> onResult(String json) {
-    Event e = EventCodec.decode(json); // unreadable: dead-lettered with the reason
-    if (e instanceof TrialCompleted t) {
-      // a result replayed by the recovery too is a repeat and changes nothing
-      return recovered.thenCompose(
-          v -> {
-            balancer.done(t.studyId() + "/" + t.trialNumber());
-            return publish(studies.onResult(t));
-          });
-    }
-    return CompletableFuture.completedFuture(null);
+    // unreadable, or not a TrialCompleted: dead-lettered with the reason
+    TrialCompleted t = (TrialCompleted) EventCodec.decodeOn(Topics.RESULTS, json);
+    // a result replayed by the recovery too is a repeat and changes nothing
+    return recovered.thenCompose(
+        v -> {
+          balancer.done(t.studyId() + "/" + t.trialNumber());
+          return publish(studies.onResult(t));
+        });
   }
 }

@@ -18,6 +18,7 @@ public final class Studies {
   private final Map<String, StudyRun> runs = new LinkedHashMap<>();
   private final int inFlight;
   private final int gridLevels;
+  private int unrestorable;
 
   public Studies(int inFlight, int gridLevels) {
     this.inFlight = inFlight;
@@ -47,15 +48,23 @@ public final class Studies {
       if (runs.containsKey(h.created().studyId())) {
         continue;
       }
-      StudyRun run =
-          StudyRun.restore(
-              h.created().studyId(),
-              h.created().spec(),
-              inFlight,
-              gridLevels,
-              h.requested(),
-              h.completed(),
-              h.stopped());
+      StudyRun run;
+      try {
+        run =
+            StudyRun.restore(
+                h.created().studyId(),
+                h.created().spec(),
+                inFlight,
+                gridLevels,
+                h.requested(),
+                h.completed(),
+                h.stopped());
+      } catch (RuntimeException e) {
+        // a study no optimizer can run (a spec written by a stranger or an older version):
+        // skipped, so that it cannot keep the others from recovering
+        unrestorable++;
+        continue;
+      }
       runs.put(run.studyId(), run);
       if (!h.ended()) {
         out.addAll(run.fill());
@@ -63,6 +72,11 @@ public final class Studies {
       }
     }
     return out;
+  }
+
+  /** Studies found on the topics that could not be restored (their specs cannot be run). */
+  public synchronized int unrestorable() {
+    return unrestorable;
   }
 
   /** A trial result: more trials to keep the study busy, or its completion. */

@@ -1,34 +1,62 @@
 package org.neurohpo.results.messaging;
 
+import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.neurohpo.model.Event;
 import org.neurohpo.model.EventCodec;
+import org.neurohpo.model.Topics;
 import org.neurohpo.model.TrialCompleted;
 import org.neurohpo.results.service.Leaderboard;
+import org.neurohpo.results.service.ReplayState;
 import org.neurohpo.results.service.StudyIndex;
 import org.neurohpo.results.service.StudyLog;
 import org.neurohpo.results.service.TrialAggregator;
 
 /**
- * Reads trial requests (to learn each trial's seeds and parameters) and run evaluations, publishes
- * each completed trial on {@code neurohpo.results.v1}, keyed by study id.
+ * Reads trial requests (to learn each trial's seeds and parameters), run evaluations and study
+ * lifecycle events; publishes each completed trial on {@code neurohpo.results.v1}, keyed by study
+ * id. Each record is applied once (a record read again after a rebalance is skipped), only on its
+ * own topic (a valid event of another topic's type is dead-lettered), and an unreadable record is
+ * dead-lettered once, also across restarts ({@link ReplayState}). Records wait until the service
+ * knows where its topics stood when it started.
  */
 @ApplicationScoped
+@Startup
 public class ResultsListener {
   private static final Logger LOG = Logger.getLogger(ResultsListener.class);
+  private static final Duration RETRY = Duration.ofSeconds(2);
 
   private final TrialAggregator aggregator = new TrialAggregator();
   private final Leaderboard leaderboard = new Leaderboard();
   private final StudyLog log = new StudyLog();
   private final StudyIndex index = new StudyIndex();
+  private final ReplayState replay = new ReplayState();
+  private final CompletableFuture<Void> started = new CompletableFuture<>();
+
+  @Inject
+  @Identifier("default-kafka-broker")
+  Map<String, Object> kafka;
+
+  @Inject
+  @Channel("results")
+  Emitter<Record<String, String>> results;
 
   /** Every study at a glance, for the dashboard. */
   public StudyIndex index() {
@@ -45,52 +73,123 @@ public class ResultsListener {
     return leaderboard;
   }
 
-  @Inject
-  @Channel("results")
-  Emitter<Record<String, String>> results;
+  /** Whether every record that was on the topics when the service started has been read. */
+  public boolean caughtUp() {
+    return replay.caughtUp();
+  }
+
+  void onStart(@Observes StartupEvent ev) {
+    Thread t = new Thread(this::readStart, "neurohpo-results-start");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /** Reads where the topics stand (retrying until the broker answers), then lets records in. */
+  private void readStart() {
+    while (!started.isDone()) {
+      try {
+        StartOffsets.Found found =
+            StartOffsets.read(
+                kafka,
+                List.of(Topics.TRIALS, Topics.EVALUATIONS, Topics.STUDIES),
+                List.of(Topics.deadLetter(Topics.EVALUATIONS), Topics.deadLetter(Topics.STUDIES)));
+        replay.start(found.endOffsets(), found.deadLettered());
+        LOG.infof(
+            "reading %d partitions with records; %d partitions have dead letters already",
+            found.endOffsets().size(), found.deadLettered().size());
+        started.complete(null);
+      } catch (RuntimeException e) {
+        LOG.warnf("cannot read the topics' offsets yet, retrying in %s: %s", RETRY, e.toString());
+        try {
+          Thread.sleep(RETRY.toMillis());
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+  }
 
   @Incoming("requested")
-  public CompletionStage<Void> onRequested(String json) {
+  @Blocking
+  public void onRequested(ConsumerRecord<String, String> r) throws Exception {
+    Optional<Event> e;
     try {
-      return publish(aggregate(json));
-    } catch (EventCodec.MalformedEventException e) {
-      LOG.debugf("ignoring an unreadable trial record (the evaluators dead-letter it): %s", e);
-      return java.util.concurrent.CompletableFuture.completedFuture(null);
+      e = read(Topics.TRIALS, r);
+    } catch (EventCodec.MalformedEventException | IllegalArgumentException bad) {
+      // the evaluators' group dead-letters it
+      LOG.debugf("ignoring an unreadable trial record: %s", bad.getMessage());
+      return;
+    }
+    if (e.isPresent()) {
+      publish(aggregate(e.get(), r.value()));
     }
   }
 
   @Incoming("evaluations")
-  public CompletionStage<Void> onEvaluation(String json) {
-    return publish(aggregate(json)); // a malformed record throws: dead-lettered with the reason
+  @Blocking
+  public void onEvaluation(ConsumerRecord<String, String> r) throws Exception {
+    Optional<Event> e = read(Topics.EVALUATIONS, r); // unreadable: throws, dead-lettered
+    if (e.isPresent()) {
+      publish(aggregate(e.get(), r.value()));
+    }
   }
 
-  /** Study lifecycle events, for the live streams; a malformed record is dead-lettered. */
+  /** Study lifecycle events, for the index and the live streams. */
   @Incoming("studies")
-  public void onStudy(String json) {
-    Event e = EventCodec.decode(json);
-    index.on(e);
-    log.append(e.studyId(), json);
+  @Blocking
+  public void onStudy(ConsumerRecord<String, String> r) throws Exception {
+    Optional<Event> e = read(Topics.STUDIES, r); // unreadable: throws, dead-lettered
+    if (e.isPresent()) {
+      synchronized (this) {
+        index.on(e.get());
+        log.append(e.get().studyId(), r.value());
+      }
+    }
   }
 
-  private synchronized Optional<TrialCompleted> aggregate(String json) {
-    Event e = EventCodec.decode(json);
+  /**
+   * The event of a record read for the first time; empty for a record read before, or an unreadable
+   * one that was dead-lettered before (a restart reads it again). Throws {@link
+   * EventCodec.MalformedEventException} for a record to dead-letter now.
+   */
+  private Optional<Event> read(String topic, ConsumerRecord<String, String> r)
+      throws InterruptedException, ExecutionException {
+    started.get(); // a record waits until the service knows which were dead-lettered before
+    if (!replay.firstRead(r.topic(), r.partition(), r.offset())) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(EventCodec.decodeOn(topic, r.value()));
+    } catch (EventCodec.MalformedEventException | IllegalArgumentException e) {
+      if (replay.deadLetteredBefore(r.topic(), r.partition(), r.offset())) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  private synchronized Optional<TrialCompleted> aggregate(Event e, String json) {
     index.on(e);
     log.append(e.studyId(), json);
     return aggregator.on(e);
   }
 
-  private CompletionStage<Void> publish(Optional<TrialCompleted> done) {
+  private void publish(Optional<TrialCompleted> done)
+      throws InterruptedException, ExecutionException {
     if (done.isEmpty()) {
-      return java.util.concurrent.CompletableFuture.completedFuture(null);
+      return;
     }
     TrialCompleted t = done.get();
-    leaderboard.add(t);
-    index.on(t);
     String json = EventCodec.encode(t);
-    log.append(t.studyId(), json);
+    synchronized (this) {
+      leaderboard.add(t);
+      index.on(t);
+      log.append(t.studyId(), json);
+    }
     LOG.infof(
         "trial %s/%d completed: mean test accuracy %.4f over %d run(s)",
         t.studyId(), t.trialNumber(), t.meanTestAccuracy(), t.runs().size());
-    return results.send(Record.of(t.studyId(), json));
+    results.send(Record.of(t.studyId(), json)).toCompletableFuture().get();
   }
 }

@@ -113,7 +113,15 @@ public class ResultsResource {
             BackPressureStrategy.BUFFER);
   }
 
-  private static Response notFound(String id) {
+  private Response notFound(String id) {
+    if (!results.caughtUp()) {
+      return Response.status(503)
+          .entity(
+              Map.of(
+                  "problems",
+                  List.of("the results service is still reading the topics; retry shortly")))
+          .build();
+    }
     return Response.status(404)
         .entity(Map.of("problems", List.of("no results for study " + id)))
         .build();

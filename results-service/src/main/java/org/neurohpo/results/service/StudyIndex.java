@@ -79,6 +79,14 @@ public final class StudyIndex {
           reason);
     }
 
+    /**
+     * Whether anything but its end was seen: an end alone (of a study whose other events are not
+     * read yet, or a stray event) lists no study.
+     */
+    boolean seen() {
+      return spec != null || !requested.isEmpty() || !done.isEmpty();
+    }
+
     /** Whether {@code t} beats the best so far: higher mean, ties to the earlier trial. */
     boolean better(TrialCompleted t) {
       return best == null
@@ -109,6 +117,8 @@ public final class StudyIndex {
       if (e.better(t)) {
         e.best = t;
       }
+    } else if (e.endedAt != null) {
+      return; // a study ends once: a later end (a stray or forged event) changes nothing
     } else if (event instanceof StudyCompleted c) {
       e.status = "completed";
       e.endedAt = c.completedAt();
@@ -127,15 +137,19 @@ public final class StudyIndex {
   public synchronized List<Overview> overview() {
     List<Overview> all = new ArrayList<>();
     for (Entry e : studies.values()) {
-      all.add(0, e.overview());
+      if (e.seen()) {
+        all.add(0, e.overview());
+      }
     }
     return all;
   }
 
-  /** One study, or empty when none of its events was seen. */
+  /** One study, or empty when none of its events but its end was seen. */
   public synchronized Optional<Detail> detail(String studyId) {
     Entry e = studies.get(studyId);
-    return e == null ? Optional.empty() : Optional.of(new Detail(e.overview(), e.spec, e.best));
+    return e == null || !e.seen()
+        ? Optional.empty()
+        : Optional.of(new Detail(e.overview(), e.spec, e.best));
   }
 
   /** Grows with every change of an overview: a cheap test for "anything new?". */

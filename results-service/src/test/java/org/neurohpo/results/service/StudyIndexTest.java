@@ -90,4 +90,21 @@ class StudyIndexTest {
     assertThat(index.detail("old").orElseThrow().spec()).isNull();
     assertThat(index.detail("none")).isEmpty();
   }
+
+  @Test
+  void aStudyEndsOnceAndAnEndAloneListsNoStudy() throws Exception {
+    StudyIndex index = new StudyIndex();
+    index.on(new StudyCreated(1, "a", spec("first", 3), T0));
+    index.on(new StudyCompleted(1, "a", 3, 1, Map.of("bins", 3), 0.9, "budget", T0.plusSeconds(9)));
+    index.on(new StudyStopped(1, "a", "forged", T0.plusSeconds(20)));
+    assertThat(index.overview().get(0).status()).isEqualTo("completed");
+    assertThat(index.overview().get(0).reason()).isEqualTo("budget");
+
+    index.on(new StudyStopped(1, "ghost", "stray", T0));
+    assertThat(index.overview()).extracting(StudyIndex.Overview::studyId).containsExactly("a");
+    assertThat(index.detail("ghost")).isEmpty();
+    // its trials, read later from another topic, show it with the end it had
+    index.on(new TrialRequested(1, "ghost", 0, "iris", Map.of("bins", 2), List.of(1L)));
+    assertThat(index.detail("ghost").orElseThrow().overview().status()).isEqualTo("stopped");
+  }
 }
