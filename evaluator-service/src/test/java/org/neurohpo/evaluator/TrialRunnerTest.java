@@ -43,4 +43,19 @@ class TrialRunnerTest {
     List<Event> events = runner.run(new TrialRequested(1, "s", 3, "irrs", Map.of(), List.of(5L)));
     assertThat(((RunFailed) events.get(0)).reason()).startsWith("unknown data set 'irrs'");
   }
+
+  @Test
+  void aPathIsNeverOpenedAndItsFailureTellsNothingOfTheFile() throws InterruptedException {
+    for (String path : List.of("/etc/passwd", "../../etc/passwd", "/proc/self/environ", "/nope")) {
+      List<Event> events = runner.run(new TrialRequested(1, "s", 3, path, Map.of(), List.of(5L)));
+      String reason = ((RunFailed) events.get(0)).reason();
+      // the same answer for files that exist and files that do not
+      assertThat(reason)
+          .isEqualTo(
+              "unknown data set '"
+                  + path
+                  + "'; built-in: iris, wine, breast_cancer_wisconsin_diagnostic,"
+                  + " pima_indians_diabetes, ionosphere, sonar, glass");
+    }
+  }
 }

@@ -45,9 +45,10 @@ class StudyLifecycleTest {
         .post("/studies")
         .then()
         .statusCode(400)
-        .body("problems", hasSize(3))
+        .body("problems", hasSize(4))
+        .body("problems", hasItem(startsWith("unknown dataset 'marker-dataset' (built-in: iris")))
         .body("problems", hasItem(startsWith("strategy must be one of grid, random, bo, parego")))
-        .body("problems", hasItem(startsWith("budget must be an integer >= 1")))
+        .body("problems", hasItem(startsWith("budget must be an integer in [1, 10000]")))
         .body("problems", hasItem(startsWith("searchSpace: ")));
     List<ConsumerRecord<String, String>> trials =
         KafkaBroker.probe().read(Topics.TRIALS, 1000, Duration.ofSeconds(3));

@@ -32,7 +32,8 @@ public final class TrialRunner {
     List<Event> out = new ArrayList<>();
     Evaluation evaluation;
     try {
-      Dataset data = Datasets.load(trial.dataset());
+      // by name only: a study never makes an evaluator open a file
+      Dataset data = Datasets.named(trial.dataset());
       evaluation = Evaluation.prepare(data, HyperParameterSet.of(trial.params()));
     } catch (IllegalArgumentException e) {
       for (long seed : trial.seeds()) {

@@ -68,6 +68,21 @@ public final class Datasets {
             + " (or give a CSV file)");
   }
 
+  /**
+   * A built-in data set by name or alias, never a file: what a service loads for a study, whose
+   * data set name comes from outside. The error names the data set and lists the built-in ones.
+   */
+  public static Dataset named(String name) {
+    String key = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
+    String canonical = ALIASES.getOrDefault(key, key);
+    if (!BUILT_IN.contains(canonical)) {
+      String shown = name == null ? "" : name.length() <= 80 ? name : name.substring(0, 77) + "...";
+      throw new DatasetException(
+          "unknown data set '" + shown + "'; built-in: " + String.join(", ", BUILT_IN));
+    }
+    return builtIn(canonical);
+  }
+
   private static Dataset builtIn(String name) {
     String resource = "/datasets/" + name + ".csv";
     InputStream in = Datasets.class.getResourceAsStream(resource);

@@ -13,4 +13,26 @@ public interface OptimizerConfig {
   /** Levels per float parameter for the grid strategy. */
   @WithDefault("5")
   int gridLevels();
+
+  /** Limits of a study spec ({@code neurohpo.optimizer.limits.*}). */
+  Limits limits();
+
+  /** Sizes a study spec may not exceed; a spec beyond them is answered 400. */
+  interface Limits {
+    /** Characters of a study's name. */
+    @WithDefault("200")
+    int nameLength();
+
+    /** Trials of one study. */
+    @WithDefault("10000")
+    int budget();
+
+    /** Seeds (runs per trial) of one study. */
+    @WithDefault("100")
+    int seeds();
+
+    /** HPs of a search space, and fixed HPs. */
+    @WithDefault("64")
+    int parameters();
+  }
 }

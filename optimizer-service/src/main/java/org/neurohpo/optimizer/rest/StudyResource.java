@@ -14,13 +14,16 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.neurohpo.model.Event;
 import org.neurohpo.model.EventCodec;
 import org.neurohpo.model.StudySpec;
+import org.neurohpo.optimizer.config.OptimizerConfig;
 import org.neurohpo.optimizer.messaging.StudyEvents;
 import org.neurohpo.optimizer.service.SpecProblems;
+import org.neurohpo.optimizer.service.Studies;
 import org.neurohpo.optimizer.service.StudyView;
 
 /** Create, list, inspect and stop studies. */
@@ -32,11 +35,19 @@ public class StudyResource {
   private static final long PUBLISH_TIMEOUT_SECONDS = 30;
 
   @Inject StudyEvents events;
+  @Inject OptimizerConfig config;
 
-  /** 201 with the study id, or 400 listing every problem of the spec (nothing is published). */
+  /**
+   * 201 with the study's view, 400 listing every problem of the spec, or 503 when Kafka does not
+   * acknowledge the study's creation (then nothing remains of it). Nothing is registered or
+   * published before the whole spec is checked.
+   */
   @POST
   public Response create(JsonNode spec) throws Exception {
-    List<String> problems = SpecProblems.of(spec);
+    OptimizerConfig.Limits l = config.limits();
+    List<String> problems =
+        SpecProblems.of(
+            spec, new SpecProblems.Limits(l.nameLength(), l.budget(), l.seeds(), l.parameters()));
     StudySpec parsed = null;
     if (problems.isEmpty()) {
       if (spec instanceof com.fasterxml.jackson.databind.node.ObjectNode o
@@ -60,11 +71,23 @@ public class StudyResource {
               + PUBLISH_TIMEOUT_SECONDS
               + " s; retry");
     }
-    List<Event> created = events.studies().create(parsed);
-    String id = created.get(0).studyId();
+    Studies.NewStudy study = events.studies().prepare(parsed);
+    String id = study.created().studyId();
     try {
-      events.publish(created).toCompletableFuture().get(PUBLISH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    } catch (TimeoutException e) {
+      events
+          .publish(List.of(study.created()))
+          .toCompletableFuture()
+          .get(PUBLISH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      return unavailable(
+          "Kafka did not acknowledge the new study within "
+              + PUBLISH_TIMEOUT_SECONDS
+              + " s; nothing was created, retry");
+    }
+    List<Event> first = events.studies().register(study);
+    try {
+      events.publish(first).toCompletableFuture().get(PUBLISH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (TimeoutException | ExecutionException e) {
       return unavailable(
           "study "
               + id

@@ -25,15 +25,34 @@ public final class Studies {
     this.gridLevels = gridLevels;
   }
 
-  /** A new study: its StudyCreated event, then its first trials. */
+  /** A new study: its StudyCreated event, then its first trials (both steps at once). */
   public synchronized List<Event> create(StudySpec spec) {
+    NewStudy s = prepare(spec);
+    List<Event> out = new ArrayList<>();
+    out.add(s.created());
+    out.addAll(register(s));
+    return out;
+  }
+
+  /** A study about to be created: its run and its creation event, registered nowhere yet. */
+  public record NewStudy(StudyRun run, StudyCreated created) {}
+
+  /**
+   * A new study, not registered: publish its {@link NewStudy#created()} event, and only once Kafka
+   * has acknowledged it {@link #register} it, so a study whose creation was not published never
+   * exists.
+   */
+  public NewStudy prepare(StudySpec spec) {
     String id = "study-" + UUID.randomUUID().toString().substring(0, 8);
     StudyRun run = new StudyRun(id, spec, inFlight, gridLevels);
-    runs.put(id, run);
-    List<Event> out = new ArrayList<>();
-    out.add(new StudyCreated(Event.SCHEMA_VERSION, id, spec, Instant.now()));
-    out.addAll(run.fill());
-    run.completion().ifPresent(out::add);
+    return new NewStudy(run, new StudyCreated(Event.SCHEMA_VERSION, id, spec, Instant.now()));
+  }
+
+  /** Registers a prepared study; returns its first trials (or its completion). */
+  public synchronized List<Event> register(NewStudy s) {
+    runs.put(s.run().studyId(), s.run());
+    List<Event> out = new ArrayList<>(s.run().fill());
+    s.run().completion().ifPresent(out::add);
     return out;
   }
 
