@@ -30,9 +30,21 @@ final class LocalStack implements AutoCloseable {
   private final Path logs;
   // closed from a shutdown hook while the main thread may still be starting services
   private final List<Process> services = new java.util.concurrent.CopyOnWriteArrayList<>();
+  // how each running service was started, to start it again ({@link #restartDead})
+  private final java.util.Map<Process, Launch> launches =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private volatile Path brokerData;
+  private volatile int brokerPort;
+  private volatile int brokerControllerPort;
+
+  private record Launch(
+      String module, String name, int port, String bootstrap, String maxHeap, List<String> props) {}
+
   private volatile Process broker;
   private volatile boolean closed;
   private final HttpClient http = HttpClient.newHttpClient();
+  // the stack's own bearer token: its optimizer accepts it as owner "local" (an admin)
+  private final String token = newToken();
 
   LocalStack(Path home, Path logs) {
     this.home = home;
@@ -77,13 +89,18 @@ final class LocalStack implements AutoCloseable {
         new ProcessBuilder(cmd)
             .redirectError(ProcessBuilder.Redirect.appendTo(logs.resolve("kafka.log").toFile()));
     broker = pb.start();
+    brokerData = dataDir;
     BufferedReader out =
         new BufferedReader(new InputStreamReader(broker.getInputStream(), StandardCharsets.UTF_8));
     long deadline = System.nanoTime() + READY.toNanos();
     String line;
     while ((line = out.readLine()) != null) {
       if (line.startsWith("KAFKA_READY ")) {
-        return line.substring("KAFKA_READY ".length()).trim();
+        String hostPort = line.substring("KAFKA_READY ".length()).trim();
+        // a restart takes the same ports: the services know the broker by them
+        brokerPort = Integer.parseInt(hostPort.substring(hostPort.lastIndexOf(':') + 1));
+        brokerControllerPort = controllerPort;
+        return hostPort;
       }
       if (System.nanoTime() > deadline) {
         break;
@@ -105,7 +122,9 @@ final class LocalStack implements AutoCloseable {
   Parts startSystem(String against, Path work, int evaluators, int threads, int inFlight)
       throws IOException, InterruptedException {
     partitions = Math.max(4, evaluators);
-    String bootstrap = against != null ? against : startBroker(work.resolve("kafka"));
+    // fixed ports, so that a broker restarted on its data is where its clients expect it
+    String bootstrap =
+        against != null ? against : startBroker(work.resolve("kafka"), freePort(), freePort());
     int optimizer = freePort();
     int results = freePort();
     startService(
@@ -146,6 +165,34 @@ final class LocalStack implements AutoCloseable {
     service.destroyForcibly();
     service.waitFor();
     services.remove(service);
+    launches.remove(service);
+  }
+
+  /**
+   * Starts again, as they were started, the broker (on its ports, with its data) and every service
+   * that died; returns the names of those restarted. What {@code restart: unless-stopped} does.
+   */
+  synchronized List<String> restartDead() throws IOException, InterruptedException {
+    List<String> restarted = new ArrayList<>();
+    if (closed) {
+      return restarted;
+    }
+    Process b = broker;
+    if (b != null && !b.isAlive() && brokerData != null) {
+      startBroker(brokerData, brokerPort, brokerControllerPort);
+      restarted.add("kafka");
+    }
+    for (Process p : List.copyOf(services)) {
+      if (!p.isAlive()) {
+        Launch l = launches.remove(p);
+        services.remove(p);
+        if (l != null && !closed) {
+          startService(l.module(), l.name(), l.port(), l.bootstrap(), l.maxHeap(), l.props());
+          restarted.add(l.name());
+        }
+      }
+    }
+    return restarted;
   }
 
   /** Starts one service JVM on {@code port}; {@code props} are -D settings. */
@@ -165,18 +212,25 @@ final class LocalStack implements AutoCloseable {
       cmd.addAll(List.of(own.trim().split("\\s+")));
     }
     cmd.add("-Dkafka.bootstrap.servers=" + bootstrap);
+
     cmd.add("-Dquarkus.http.port=" + port);
     cmd.add("-Dquarkus.http.host=127.0.0.1");
     props.forEach(p -> cmd.add("-D" + p));
     cmd.add("-jar");
     cmd.add(jar.toString());
     Path log = logs.resolve(name + ".log");
-    Process p =
+    ProcessBuilder pb =
         new ProcessBuilder(cmd)
             .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-            .start();
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    if (module.equals("optimizer-service")) {
+      // in the environment, not on the command line, where any user of the machine could read it
+      pb.environment().put("NEUROHPO_AUTH_TOKENS", "local:" + token);
+      pb.environment().put("NEUROHPO_AUTH_ADMINS", "local");
+    }
+    Process p = pb.start();
     services.add(p);
+    launches.put(p, new Launch(module, name, port, bootstrap, maxHeap, props));
     if (closed) {
       stopAll(List.of(p), 5);
       throw new IllegalStateException("stopping: not starting " + name);
@@ -214,6 +268,17 @@ final class LocalStack implements AutoCloseable {
 
   HttpClient http() {
     return http;
+  }
+
+  /** The bearer token this stack's optimizer accepts (owner "local", an admin). */
+  String token() {
+    return token;
+  }
+
+  private static String newToken() {
+    byte[] bytes = new byte[24];
+    new java.security.SecureRandom().nextBytes(bytes);
+    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
   static int freePort() {

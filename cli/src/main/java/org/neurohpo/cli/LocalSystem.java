@@ -15,13 +15,15 @@ final class LocalSystem implements AutoCloseable {
   private final LocalStack stack;
   private final StudyClient client;
   private final int resultsPort;
+  private final LocalStack.Parts parts;
   private final AtomicReference<Runnable> stopStudy = new AtomicReference<>(() -> {});
   private final Thread hook;
 
-  private LocalSystem(LocalStack stack, StudyClient client, int resultsPort, Thread hook) {
+  private LocalSystem(LocalStack stack, StudyClient client, LocalStack.Parts parts, Thread hook) {
     this.stack = stack;
     this.client = client;
-    this.resultsPort = resultsPort;
+    this.resultsPort = parts.resultsPort();
+    this.parts = parts;
     this.hook = hook;
   }
 
@@ -57,8 +59,8 @@ final class LocalSystem implements AutoCloseable {
       LocalSystem s =
           new LocalSystem(
               stack,
-              new StudyClient(stack.http(), parts.optimizerPort()),
-              parts.resultsPort(),
+              new StudyClient(stack.http(), parts.optimizerPort(), stack.token()),
+              parts,
               hook);
       self.set(s);
       return s;
@@ -76,6 +78,25 @@ final class LocalSystem implements AutoCloseable {
   /** The results service's port: its dashboard and REST API. */
   int resultsPort() {
     return resultsPort;
+  }
+
+  int optimizerPort() {
+    return parts.optimizerPort();
+  }
+
+  /** The Kafka bootstrap servers (host:port). */
+  String bootstrap() {
+    return parts.bootstrap();
+  }
+
+  /** The bearer token the optimizer accepts. */
+  String token() {
+    return stack.token();
+  }
+
+  /** Starts again any part that died; the names of those started. */
+  java.util.List<String> restartDead() throws IOException, InterruptedException {
+    return stack.restartDead();
   }
 
   StudyClient client() {

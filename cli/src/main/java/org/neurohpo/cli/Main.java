@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       RunCommand.class,
+      UpCommand.class,
       SystemBenchCommand.class,
       WatchCommand.class,
       ExportCommand.class,
@@ -52,6 +53,16 @@ public final class Main implements Runnable {
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     // descriptions are written in lines of up to 90 characters; picocli's default 80 breaks them
     cl.setUsageHelpWidth(USAGE_WIDTH);
+    // an unknown command is an error even beside --help (picocli would print the top-level help
+    // for `neurohpo nope --help` and exit 0)
+    cl.setExecutionStrategy(
+        parseResult -> {
+          if (!parseResult.unmatched().isEmpty()) {
+            throw new CommandLine.UnmatchedArgumentException(
+                parseResult.commandSpec().commandLine(), parseResult.unmatched());
+          }
+          return new CommandLine.RunLast().execute(parseResult);
+        });
     return cl;
   }
 

@@ -15,10 +15,13 @@ final class StudyClient {
 
   private final HttpClient http;
   private final String base;
+  private final String token;
 
-  StudyClient(HttpClient http, int optimizerPort) {
+  /** The optimizer on this machine's {@code optimizerPort}; writes carry {@code token}. */
+  StudyClient(HttpClient http, int optimizerPort, String token) {
     this.http = http;
     this.base = "http://127.0.0.1:" + optimizerPort;
+    this.token = token;
   }
 
   /**
@@ -29,6 +32,7 @@ final class StudyClient {
         http.send(
             HttpRequest.newBuilder(URI.create(base + "/studies"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(study)))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
@@ -61,6 +65,8 @@ final class StudyClient {
       http.send(
           HttpRequest.newBuilder(URI.create(base + "/studies/" + id + "/stop"))
               .timeout(java.time.Duration.ofSeconds(5))
+              .header("Content-Type", "application/json")
+              .header("Authorization", "Bearer " + token)
               .POST(HttpRequest.BodyPublishers.noBody())
               .build(),
           HttpResponse.BodyHandlers.discarding());

@@ -113,7 +113,7 @@ final class SystemBenchCommand implements Callable<Integer> {
       Thread hook = new Thread(stack::close, "neurohpo-bench-stop");
       Runtime.getRuntime().addShutdownHook(hook);
       LocalStack.Parts parts = stack.startSystem(against, work, evaluators, threads, flight);
-      StudyClient client = new StudyClient(stack.http(), parts.optimizerPort());
+      StudyClient client = new StudyClient(stack.http(), parts.optimizerPort(), stack.token());
       JsonNode view;
       String id;
       try (ProgressBar bar = ProgressBar.onStderr(quiet, "bench-system")) {

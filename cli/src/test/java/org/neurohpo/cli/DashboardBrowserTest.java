@@ -65,7 +65,7 @@ class DashboardBrowserTest {
             Path.of("..").toAbsolutePath().normalize(),
             Files.createDirectories(dir.resolve("logs")));
     parts = stack.startSystem(null, dir, 1, 1, 2);
-    client = new StudyClient(stack.http(), parts.optimizerPort());
+    client = new StudyClient(stack.http(), parts.optimizerPort(), stack.token());
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments(

@@ -129,6 +129,7 @@ class ReliabilityTest {
             .send(
                 HttpRequest.newBuilder(uri(optimizerPort, "/studies"))
                     .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + stack.token())
                     .POST(HttpRequest.BodyPublishers.ofString(spec))
                     .build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -39,7 +39,8 @@ class UsageTest {
         "watch",
         "export",
         "experiment",
-        "report"
+        "report",
+        "up"
       })
   void everySubcommandHasHelp(String command) {
     Cli cli = Cli.run(command, "--help");
@@ -77,6 +78,16 @@ class UsageTest {
     Cli cli = Cli.run("simulate", "net.json", "--steps", "5");
     assertThat(cli.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(cli.err().strip()).doesNotContain("\n").contains("--spikes");
+  }
+
+  @Test
+  void anUnknownCommandIsAnErrorEvenWithHelp() {
+    for (String[] args : new String[][] {{"nope"}, {"nope", "--help"}, {"upp", "-h"}}) {
+      Cli cli = Cli.run(args);
+      assertThat(cli.exitCode()).as(String.join(" ", args)).isEqualTo(ExitCodes.USAGE);
+      assertThat(cli.err().strip()).doesNotContain("\n").contains(args[0]);
+      assertThat(cli.out()).isEmpty();
+    }
   }
 
   @Test

@@ -27,7 +27,7 @@ class WatchExportTest {
             Path.of("..").toAbsolutePath().normalize(),
             Files.createDirectories(dir.resolve("logs")));
     parts = stack.startSystem(null, dir, 1, 1, 2);
-    StudyClient client = new StudyClient(stack.http(), parts.optimizerPort());
+    StudyClient client = new StudyClient(stack.http(), parts.optimizerPort(), stack.token());
     id =
         client.submit(
             new ObjectMapper()

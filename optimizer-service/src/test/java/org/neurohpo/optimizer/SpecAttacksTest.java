@@ -33,6 +33,8 @@ import org.neurohpo.testsupport.KafkaBroker;
 @QuarkusTest
 @QuarkusTestResource(KafkaBroker.class)
 class SpecAttacksTest {
+  static final String TOKEN = "tester-token-0123456789";
+
   private static final String SPACE =
       "[{\"name\":\"bins\",\"type\":\"int\",\"low\":2,\"high\":16}]";
 
@@ -94,9 +96,18 @@ class SpecAttacksTest {
             : "attack-" + Math.abs((field + value).hashCode());
     if (body.length() > 256 * 1024) {
       // past the body limit: refused before it is read whole
-      given().contentType("application/json").body(body).post("/studies").then().statusCode(413);
+      given()
+          .auth()
+          .oauth2(TOKEN)
+          .contentType("application/json")
+          .body(body)
+          .post("/studies")
+          .then()
+          .statusCode(413);
     } else {
       given()
+          .auth()
+          .oauth2(TOKEN)
           .contentType("application/json")
           .body(body)
           .post("/studies")
@@ -117,6 +128,8 @@ class SpecAttacksTest {
   @Test
   void theSpecBuilderOfThisTestMakesAValidSpec() {
     given()
+        .auth()
+        .oauth2(TOKEN)
         .contentType("application/json")
         .body(spec("attack-control", "budget", "1"))
         .post("/studies")
@@ -137,6 +150,7 @@ class SpecAttacksTest {
               .send(
                   HttpRequest.newBuilder(studies)
                       .header("Content-Type", "application/json")
+                      .header("Authorization", "Bearer " + TOKEN)
                       .POST(HttpRequest.BodyPublishers.ofString(body))
                       .build(),
                   HttpResponse.BodyHandlers.ofString());

@@ -30,6 +30,8 @@ import org.neurohpo.testsupport.KafkaBroker;
 @QuarkusTest
 @QuarkusTestResource(KafkaBroker.class)
 class StudyLifecycleTest {
+  static final String TOKEN = "tester-token-0123456789";
+
   private static final String SPACE =
       "{\"parameters\":[{\"name\":\"bins\",\"type\":\"int\",\"low\":2,\"high\":16},"
           + "{\"name\":\"encoder\",\"type\":\"cat\",\"choices\":[\"bins\",\"rate\"]}]}";
@@ -37,6 +39,8 @@ class StudyLifecycleTest {
   @Test
   void invalidSpecIsRejectedNamingEveryProblemAndPublishesNothing() {
     given()
+        .auth()
+        .oauth2(TOKEN)
         .contentType("application/json")
         .body(
             "{\"name\":\"bad\",\"dataset\":\"marker-dataset\",\"strategy\":\"annealing\","
@@ -59,6 +63,8 @@ class StudyLifecycleTest {
   void studyRunsItsBudgetOfDistinctTrialsAndCompletes() {
     String id =
         given()
+            .auth()
+            .oauth2(TOKEN)
             .contentType("application/json")
             .body(
                 "{\"name\":\"demo\",\"dataset\":\"iris\",\"strategy\":\"bo\",\"budget\":6,"
@@ -140,6 +146,8 @@ class StudyLifecycleTest {
   @Test
   void optimizerSeedIsOptional() {
     given()
+        .auth()
+        .oauth2(TOKEN)
         .contentType("application/json")
         .body(
             "{\"name\":\"no-seed\",\"dataset\":\"iris\",\"strategy\":\"random\",\"budget\":1,"

@@ -34,5 +34,9 @@ public interface OptimizerConfig {
     /** HPs of a search space, and fixed HPs. */
     @WithDefault("64")
     int parameters();
+
+    /** Studies one owner may have running at once. */
+    @WithDefault("20")
+    int runningStudiesPerOwner();
   }
 }

@@ -2,13 +2,18 @@ package org.neurohpo.optimizer.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -24,7 +29,6 @@ import org.neurohpo.optimizer.config.OptimizerConfig;
 import org.neurohpo.optimizer.messaging.StudyEvents;
 import org.neurohpo.optimizer.service.SpecProblems;
 import org.neurohpo.optimizer.service.Studies;
-import org.neurohpo.optimizer.service.StudyView;
 
 /** Create, list, inspect and stop studies. */
 @Path("/studies")
@@ -33,9 +37,11 @@ import org.neurohpo.optimizer.service.StudyView;
 public class StudyResource {
   private static final ObjectMapper MAPPER = EventCodec.mapper();
   private static final long PUBLISH_TIMEOUT_SECONDS = 30;
+  private static final int MAX_PAGE = 1000;
 
   @Inject StudyEvents events;
   @Inject OptimizerConfig config;
+  @Inject SecurityIdentity identity;
 
   /**
    * 201 with the study's view, 400 listing every problem of the spec, or 503 when Kafka does not
@@ -43,8 +49,10 @@ public class StudyResource {
    * published before the whole spec is checked.
    */
   @POST
+  @RolesAllowed("user")
   public Response create(JsonNode spec) throws Exception {
     OptimizerConfig.Limits l = config.limits();
+    String owner = identity.getPrincipal().getName();
     List<String> problems =
         SpecProblems.of(
             spec, new SpecProblems.Limits(l.nameLength(), l.budget(), l.seeds(), l.parameters()));
@@ -71,7 +79,19 @@ public class StudyResource {
               + PUBLISH_TIMEOUT_SECONDS
               + " s; retry");
     }
-    Studies.NewStudy study = events.studies().prepare(parsed);
+    if (events.studies().running(owner) >= l.runningStudiesPerOwner()) {
+      return Response.status(429)
+          .entity(
+              Map.of(
+                  "problems",
+                  List.of(
+                      owner
+                          + " has "
+                          + l.runningStudiesPerOwner()
+                          + " running studies, the most allowed; stop one or wait")))
+          .build();
+    }
+    Studies.NewStudy study = events.studies().prepare(parsed, owner);
     String id = study.created().studyId();
     try {
       events
@@ -104,9 +124,24 @@ public class StudyResource {
     return Response.status(503).entity(Map.of("problems", List.of(problem))).build();
   }
 
+  /**
+   * The studies, newest first, without their trials ({@code GET /studies/{id}} has them): {@code
+   * limit} (at most 1,000) from {@code offset}; the header {@code X-Total-Count} gives how many
+   * there are.
+   */
   @GET
-  public List<StudyView> list() {
-    return events.studies().list();
+  public Response list(
+      @QueryParam("offset") @DefaultValue("0") int offset,
+      @QueryParam("limit") @DefaultValue("100") int limit) {
+    if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
+      return Response.status(400)
+          .entity(
+              Map.of("problems", List.of("offset must be >= 0 and limit in [1, " + MAX_PAGE + "]")))
+          .build();
+    }
+    return Response.ok(events.studies().page(offset, limit))
+        .header("X-Total-Count", events.studies().size())
+        .build();
   }
 
   @GET
@@ -119,10 +154,33 @@ public class StudyResource {
         .orElse(Response.status(404).entity(Map.of("problems", List.of("no study " + id))).build());
   }
 
-  /** Stops a running study: nothing new is published; trials in flight may still report. */
+  /**
+   * Stops a running study: nothing new is published; trials in flight may still report. Only the
+   * study's owner or an admin may; the request must say it is JSON (a form a browser on another
+   * site may send is refused).
+   */
   @POST
   @Path("/{id}/stop")
-  public Response stop(@PathParam("id") String id) throws Exception {
+  @RolesAllowed("user")
+  public Response stop(@PathParam("id") String id, @HeaderParam("Content-Type") String type)
+      throws Exception {
+    if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+      return Response.status(415)
+          .entity(Map.of("problems", List.of("stop needs Content-Type: application/json")))
+          .build();
+    }
+    var owner = events.studies().owner(id);
+    if (owner.isEmpty()) {
+      return get(id);
+    }
+    String caller = identity.getPrincipal().getName();
+    if (!identity.hasRole("admin") && !owner.get().map(caller::equals).orElse(false)) {
+      return Response.status(403)
+          .entity(
+              Map.of(
+                  "problems", List.of("only the study's owner or an admin may stop study " + id)))
+          .build();
+    }
     var stopped = events.studies().stop(id);
     if (stopped.isPresent()) {
       events

@@ -16,6 +16,7 @@ import org.neurohpo.model.TrialCompleted;
 /** Every study of this optimizer; each call returns the events to publish. Thread-safe. */
 public final class Studies {
   private final Map<String, StudyRun> runs = new LinkedHashMap<>();
+  private final Map<String, String> owners = new java.util.HashMap<>();
   private final int inFlight;
   private final int gridLevels;
   private int unrestorable;
@@ -27,7 +28,7 @@ public final class Studies {
 
   /** A new study: its StudyCreated event, then its first trials (both steps at once). */
   public synchronized List<Event> create(StudySpec spec) {
-    NewStudy s = prepare(spec);
+    NewStudy s = prepare(spec, null);
     List<Event> out = new ArrayList<>();
     out.add(s.created());
     out.addAll(register(s));
@@ -42,15 +43,19 @@ public final class Studies {
    * has acknowledged it {@link #register} it, so a study whose creation was not published never
    * exists.
    */
-  public NewStudy prepare(StudySpec spec) {
+  public NewStudy prepare(StudySpec spec, String owner) {
     String id = "study-" + UUID.randomUUID().toString().substring(0, 8);
     StudyRun run = new StudyRun(id, spec, inFlight, gridLevels);
-    return new NewStudy(run, new StudyCreated(Event.SCHEMA_VERSION, id, spec, Instant.now()));
+    return new NewStudy(
+        run, new StudyCreated(Event.SCHEMA_VERSION, id, spec, Instant.now(), owner));
   }
 
   /** Registers a prepared study; returns its first trials (or its completion). */
   public synchronized List<Event> register(NewStudy s) {
     runs.put(s.run().studyId(), s.run());
+    if (s.created().owner() != null) {
+      owners.put(s.run().studyId(), s.created().owner());
+    }
     List<Event> out = new ArrayList<>(s.run().fill());
     s.run().completion().ifPresent(out::add);
     return out;
@@ -85,6 +90,9 @@ public final class Studies {
         continue;
       }
       runs.put(run.studyId(), run);
+      if (h.created().owner() != null) {
+        owners.put(run.studyId(), h.created().owner());
+      }
       if (!h.ended()) {
         out.addAll(run.fill());
         run.completion().ifPresent(out::add);
@@ -121,15 +129,45 @@ public final class Studies {
   }
 
   public synchronized Optional<StudyView> view(String studyId) {
-    return Optional.ofNullable(runs.get(studyId)).map(StudyView::of);
+    return Optional.ofNullable(runs.get(studyId)).map(r -> StudyView.of(r, owners.get(studyId)));
+  }
+
+  /** Who created the study (null when not recorded), or empty for an unknown study. */
+  public synchronized Optional<Optional<String>> owner(String studyId) {
+    return runs.containsKey(studyId)
+        ? Optional.of(Optional.ofNullable(owners.get(studyId)))
+        : Optional.empty();
+  }
+
+  /** Running studies of {@code owner}. */
+  public synchronized int running(String owner) {
+    int n = 0;
+    for (StudyRun r : runs.values()) {
+      if (r.state() == StudyRun.State.RUNNING && owner.equals(owners.get(r.studyId()))) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Every study, newest first, without trials: {@code limit} of them from {@code offset}. */
+  public synchronized List<StudyView> page(int offset, int limit) {
+    List<StudyRun> all = new ArrayList<>(runs.values());
+    java.util.Collections.reverse(all);
+    return all.stream()
+        .skip(offset)
+        .limit(limit)
+        .map(r -> StudyView.of(r, owners.get(r.studyId()), false))
+        .toList();
+  }
+
+  /** Number of studies. */
+  public synchronized int size() {
+    return runs.size();
   }
 
   /** Trials published and not yet completed, over every running study. */
   public synchronized int inFlight() {
     return runs.values().stream().mapToInt(StudyRun::inFlight).sum();
-  }
-
-  public synchronized List<StudyView> list() {
-    return runs.values().stream().map(StudyView::of).toList();
   }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.neurohpo.model.TrialCompleted;
 
-/** What the REST API shows of a study. */
+/** What the REST API shows of a study ({@code trials} left out in lists). */
 public record StudyView(
     String studyId,
     String name,
@@ -14,13 +14,19 @@ public record StudyView(
     int budget,
     int trialsRequested,
     int trialsCompleted,
+    String owner,
     Best best,
     List<TrialCompleted> trials) {
 
   /** The best trial so far by mean test accuracy. */
   public record Best(int trialNumber, double meanTestAccuracy, Map<String, Object> params) {}
 
-  static StudyView of(StudyRun run) {
+  static StudyView of(StudyRun run, String owner) {
+    return of(run, owner, true);
+  }
+
+  /** The view, with its completed trials or (for lists) without them. */
+  static StudyView of(StudyRun run, String owner, boolean withTrials) {
     List<TrialCompleted> trials = run.completedTrials();
     Best best =
         run.best()
@@ -35,7 +41,8 @@ public record StudyView(
         run.spec().budget(),
         run.trialsRequested(),
         trials.size(),
+        owner,
         best,
-        trials);
+        withTrials ? trials : null);
   }
 }
