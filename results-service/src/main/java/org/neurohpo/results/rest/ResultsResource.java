@@ -7,6 +7,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
@@ -22,7 +23,13 @@ import org.neurohpo.results.service.StudyIndex;
 @Path("/studies")
 @Produces(MediaType.APPLICATION_JSON)
 public class ResultsResource {
+  private static final String OVERVIEW = "\u0000overview";
+
+  /** Events a live stream's client may fall behind by (past its history) before it is dropped. */
+  static final int MAX_BEHIND = 10_000;
+
   @Inject ResultsListener results;
+  @Inject StreamLimits streams;
 
   @GET
   public List<String> studies() {
@@ -38,13 +45,16 @@ public class ResultsResource {
 
   /**
    * The overview as a server-sent-event stream: the list now, then again each time it changes
-   * (checked twice a second), for the dashboard's study list.
+   * (checked twice a second), for the dashboard's study list. Counts against the stream limits.
    */
   @GET
   @Path("/overview/stream")
   @Produces(MediaType.SERVER_SENT_EVENTS)
   @RestStreamElementType(MediaType.APPLICATION_JSON)
   public Multi<List<StudyIndex.Overview>> overviewStream() {
+    if (!streams.openShared(OVERVIEW)) {
+      throw tooMany();
+    }
     StudyIndex index = results.index();
     return Multi.createFrom()
         .ticks()
@@ -55,7 +65,9 @@ public class ResultsResource {
         .map(tick -> index.version())
         .skip()
         .repetitions()
-        .map(version -> index.overview());
+        .map(version -> index.overview())
+        .onTermination()
+        .invoke(() -> streams.close(OVERVIEW));
   }
 
   /**
@@ -104,13 +116,30 @@ public class ResultsResource {
   @Produces(MediaType.SERVER_SENT_EVENTS)
   @RestStreamElementType(MediaType.APPLICATION_JSON)
   public Multi<String> events(@PathParam("id") String id) {
+    if (!streams.open(id)) {
+      throw tooMany();
+    }
+    // the history, plus this many events a client may fall behind by before it is dropped
+    int bound = results.log().size(id) + MAX_BEHIND;
     return Multi.createFrom()
-        .emitter(
+        .<String>emitter(
             em -> {
               Runnable cancel = results.log().subscribe(id, em::emit);
               em.onTermination(cancel);
             },
-            BackPressureStrategy.BUFFER);
+            BackPressureStrategy.BUFFER)
+        .onOverflow()
+        .buffer(bound)
+        .onTermination()
+        .invoke(() -> streams.close(id));
+  }
+
+  private static WebApplicationException tooMany() {
+    return new WebApplicationException(
+        Response.status(503)
+            .entity(Map.of("problems", List.of("too many live streams open; retry later")))
+            .type(MediaType.APPLICATION_JSON)
+            .build());
   }
 
   private Response notFound(String id) {

@@ -34,7 +34,15 @@ public final class StudyLog {
     List<Consumer<String>> list = subscribers.get(studyId);
     if (list != null) {
       list.remove(subscriber);
+      if (list.isEmpty()) {
+        subscribers.remove(studyId); // else every id ever asked for stays (a leak)
+      }
     }
+  }
+
+  /** Studies with live subscribers (entries of the subscriber map). */
+  public synchronized int subscribedStudies() {
+    return subscribers.size();
   }
 
   /** Number of events of a study so far. */

@@ -36,4 +36,14 @@ class StudyLogTest {
     log.append("later", "created");
     assertThat(got).containsExactly("created");
   }
+
+  @Test
+  void cancelledSubscriptionsToUnknownStudiesLeaveNothingBehind() {
+    StudyLog log = new StudyLog();
+    for (int i = 0; i < 5000; i++) {
+      log.subscribe("unknown-" + i, e -> {}).run();
+    }
+    assertThat(log.subscribers()).isZero();
+    assertThat(log.subscribedStudies()).isZero();
+  }
 }

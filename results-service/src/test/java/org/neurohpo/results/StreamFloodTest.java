@@ -1,0 +1,72 @@
+package org.neurohpo.results;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.neurohpo.testsupport.KafkaBroker;
+
+/**
+ * A flood of live-stream clients is bounded: per study and in total (the test profile allows 4 and
+ * 12), later ones are refused with 503, and closed streams free their places.
+ */
+@QuarkusTest
+@QuarkusTestResource(KafkaBroker.class)
+class StreamFloodTest {
+  @TestHTTPResource("/")
+  URI root;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  private HttpResponse<InputStream> open(String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(root.resolve(path))
+            .header("Accept", "text/event-stream")
+            .timeout(Duration.ofSeconds(10))
+            .build(),
+        HttpResponse.BodyHandlers.ofInputStream());
+  }
+
+  @Test
+  void streamsAreBoundedPerStudyAndInTotal() throws Exception {
+    List<HttpResponse<InputStream>> open = new ArrayList<>();
+    try {
+      for (int i = 0; i < 4; i++) {
+        HttpResponse<InputStream> r = open("studies/flood/events");
+        assertThat(r.statusCode()).isEqualTo(200);
+        open.add(r);
+      }
+      assertThat(open("studies/flood/events").statusCode()).as("5th on one study").isEqualTo(503);
+      for (int i = 0; i < 8; i++) {
+        HttpResponse<InputStream> r = open("studies/other-" + i + "/events");
+        assertThat(r.statusCode()).isEqualTo(200);
+        open.add(r);
+      }
+      assertThat(open("studies/overview/stream").statusCode()).as("13th in all").isEqualTo(503);
+    } finally {
+      for (HttpResponse<InputStream> r : open) {
+        r.body().close();
+      }
+    }
+    // the places come back once the clients are gone
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    int status = 0;
+    while (status != 200 && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+      HttpResponse<InputStream> r = open("studies/flood/events");
+      status = r.statusCode();
+      r.body().close();
+    }
+    assertThat(status).isEqualTo(200);
+  }
+}
