@@ -254,7 +254,22 @@ class ReliabilityTest {
     JsonNode view = awaitCompleted(id);
     assertEveryRunCountedOnce(id, 6, view);
     int trial = victimTrial;
-    assertThat(events("neurohpo.evaluations.v1", id))
+    List<JsonNode> runs = events("neurohpo.evaluations.v1", id);
+    // only the dead evaluator's trial ran again: the survivor kept its trials (cooperative
+    // rebalance)
+    Map<String, Long> perRun = new java.util.HashMap<>();
+    for (JsonNode r : runs) {
+      if (r.get("trialNumber").asInt() != trial) {
+        perRun.merge(
+            r.get("trialNumber").asInt() + "/" + r.path("run").path("seed").asLong(),
+            1L,
+            Long::sum);
+      }
+    }
+    assertThat(perRun)
+        .as("runs of the other trials")
+        .allSatisfy((k, n) -> assertThat(n).isEqualTo(1L));
+    assertThat(runs)
         .as("trial %d was redelivered to evaluator-2", trial)
         .anyMatch(
             r ->
