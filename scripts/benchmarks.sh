@@ -11,8 +11,9 @@
 # eons       JMH EonsIrisBenchmark (one whole training run on iris per seed 1..5)
 # eons-cli   ./neurohpo evaluate on seven data sets, seeds 1..5, one thread, one cold JVM per data
 #            set (builds the CLI if needed; ~3 min)
-# optimizer  ../shared/bench/bench.py: branin, hartmann6, mixed, 20 seeds x 40 evaluations, and
-#            the ask+tell overhead at 50 / 200 / 1,000 observations (an hour or more)
+# optimizer  ../shared/bench/bench.py: branin, hartmann6, mixed and the noisy grid, 20 seeds x 40
+#            evaluations each, and the ask+tell overhead at 50 / 200 / 1,000 observations (an
+#            hour or more; builds the CLI if needed)
 # JMH settings: JMH_OPTS (default "-f 1 -wi 3 -i 5"). On the 2 shared cores, JMH's error bars
 # (99.9 % intervals over the iterations) are wide and the speed drifts by a third from one minute
 # to the next: repeat a run before trusting a difference under ~30 %, or compare two builds with
@@ -69,7 +70,7 @@ for s in "${sections[@]}"; do
     ;;
   optimizer)
     bench=(python3 "$root/../shared/bench/bench.py")
-    for p in branin hartmann6 mixed; do
+    for p in branin hartmann6 mixed bayes-core/src/test/resources/noisy-grid-240.csv; do
       "${bench[@]}" run --opt "./neurohpo bench-peer" --name neurohpo --problem "$p" --seeds 0-19 \
         --budget 40 --jobs 2 --out "$out/runs.jsonl" >&2
     done
