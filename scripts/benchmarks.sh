@@ -16,8 +16,8 @@
 #            hour or more; builds the CLI if needed)
 # JMH settings: JMH_OPTS (default "-f 1 -wi 3 -i 5"). On the 2 shared cores, JMH's error bars
 # (99.9 % intervals over the iterations) are wide and the speed drifts by a third from one minute
-# to the next: repeat a run before trusting a difference under ~30 %, or compare two builds with
-# PairedComparison (benchmarks/.../risp/PairedComparison.java).
+# to the next: repeat a run before trusting a difference under ~30 %, and compare two builds by
+# alternating short runs of each (median over runs).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
