@@ -45,14 +45,14 @@ def processor(d):
     print()
     print("### Input applied far ahead: FarAheadInputBenchmark (1,000 / 10,000, 250,000 spikes, 5,000 timesteps)")
     print()
-    print("| input applied | ms per 5,000 timesteps | allocated per simulation (gc.alloc.rate.norm) |")
+    print("| input applied | ms per 5,000 timesteps | allocated per simulation, steady state (gc.alloc.rate.norm) |")
     print("|---|---|---|")
     for r in jmh(os.path.join(d, "farahead.json")):
         c = r["params"]["chunk"]
         s, e = metric(r)
         a, ae = metric(r, "gc.alloc.rate.norm")
         how = "all before one run(5000)" if c == "5000" else f"{c} timesteps at a time, run({c}) each"
-        print(f"| {how} | {s:.0f} ± {e:.0f} | {a / 1e6:.2f} ± {ae / 1e6:.2f} MB |")
+        print(f"| {how} | {s:.0f} ± {e:.0f} | {a:.3g} ± {ae:.2g} bytes |")
     print()
     print("Fresh JVM, one simulation (`java -Xmx4g -cp benchmarks.jar ...FarAheadInputBenchmark CHUNK`):")
     print()
