@@ -81,6 +81,7 @@ public final class Processor {
   private int farSize;
   private int farPeak; // most spikes pending in the far store since the last clear
   private long[] sortKeys = NO_LONGS; // scratch of the batch sort
+  private int[] sortCounts = NO_INTS; // scratch of its counting sort
   private int[] mergedTime = NO_INTS; // scratch of the merge, swapped with the store's arrays
   private int[] mergedTarget = NO_INTS;
   private double[] mergedValue = NO_DOUBLES;
@@ -427,10 +428,37 @@ public final class Processor {
       sortKeys = new long[farTime.length];
     }
     long[] keys = sortKeys;
-    for (int j = 0; j < k; j++) {
-      keys[j] = ((long) farTime[farSorted + j] << 32) | j;
+    int min = Integer.MAX_VALUE;
+    int max = Integer.MIN_VALUE;
+    for (int j = farSorted; j < farSize; j++) {
+      min = Math.min(min, farTime[j]);
+      max = Math.max(max, farTime[j]);
     }
-    Arrays.sort(keys, 0, k);
+    long range = (long) max - min + 1;
+    if (range <= Math.max(256, 4L * k)) {
+      // a sample's spikes span few timesteps (encoders apply them input by input): a stable
+      // counting sort by time, linear
+      if (sortCounts.length < range + 1) {
+        sortCounts = new int[(int) range + 1];
+      }
+      int[] counts = sortCounts;
+      Arrays.fill(counts, 0, (int) range + 1, 0);
+      for (int j = farSorted; j < farSize; j++) {
+        counts[farTime[j] - min + 1]++;
+      }
+      for (int r = 1; r <= range; r++) {
+        counts[r] += counts[r - 1];
+      }
+      for (int j = 0; j < k; j++) {
+        int t = farTime[farSorted + j];
+        keys[counts[t - min]++] = ((long) t << 32) | j;
+      }
+    } else {
+      for (int j = 0; j < k; j++) {
+        keys[j] = ((long) farTime[farSorted + j] << 32) | j;
+      }
+      Arrays.sort(keys, 0, k);
+    }
     if (mergedTime.length != farTime.length) {
       mergedTime = new int[farTime.length];
       mergedTarget = new int[farTime.length];
@@ -499,6 +527,9 @@ public final class Processor {
     }
     if (sortKeys.length > 2 * keep) {
       sortKeys = NO_LONGS;
+    }
+    if (sortCounts.length > 8 * keep) {
+      sortCounts = NO_INTS;
     }
     farPeak = 0;
   }
@@ -576,7 +607,7 @@ public final class Processor {
    * sort scratch): proportional to the most spikes pending at once, not to their times.
    */
   public long farCapacity() {
-    return farTime.length + (long) mergedTime.length + sortKeys.length;
+    return farTime.length + (long) mergedTime.length + sortKeys.length + sortCounts.length;
   }
 
   /** A neuron's potential now (after a run: with the end-of-run leak and floor applied). */

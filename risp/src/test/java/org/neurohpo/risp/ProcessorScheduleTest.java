@@ -3,6 +3,7 @@ package org.neurohpo.risp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -163,7 +164,9 @@ class ProcessorScheduleTest {
         for (int s = 0; s < spikes; s++) {
           int input = rng.nextInt(4);
           int time = inOrder ? s * horizon / Math.max(1, spikes) : rng.nextInt(horizon);
-          double value = rng.nextInt(3) == 0 ? 1.0 : rng.nextDouble();
+          // mostly small values, which add up below the thresholds: a potential then keeps the
+          // order of the floating-point sum
+          double value = rng.nextInt(5) == 0 ? 1.0 : 0.3 * rng.nextDouble();
           proc.applySpike(input, time, value);
           naive.apply(input, time, value);
         }
@@ -187,22 +190,35 @@ class ProcessorScheduleTest {
 
   @Test
   void spikesAppliedTogetherAtOneTimeAreDeliveredInTheOrderApplied() {
-    // floating point: (0.1 + 0.2) + 0.3 = 0.6000000000000001 but 0.2 + 0.3 + 0.1 = 0.6, so the
-    // potential tells the order of the sum, far ahead as near
+    // floating point: (0.1 + 0.2) + 0.3 = 0.6000000000000001 but (0.2 + 0.3) + 0.1 = 0.6, and
+    // (0.3 + 0.1) + 0.2 = 0.6000000000000001 but (0.3 + 0.2) + 0.1 = 0.6: the potential tells the
+    // order of the sum, far ahead as near. x is applied in time order, a and b after a spike at a
+    // later time (the store's tail): {0.1, 0.2, 0.3} checks that the sorted spikes come first,
+    // {0.3, 0.1, 0.2} that the tail keeps the order applied
     ProcParams f = ProcParams.preset("RISP-F").withLeakMode(LeakMode.NONE);
     Network net = new Network(f);
     net.addNeuron(0, 1.0);
     net.addInput(0);
     net.addOutput(0);
     Processor p = new Processor(net);
-    for (int time : new int[] {2, 500}) {
-      p.clearActivity();
-      p.applySpike(0, time, 0.1);
-      p.applySpike(0, time + 1, 0.5); // applied in between, later time: the store's tail
-      p.applySpike(0, time, 0.2);
-      p.applySpike(0, time, 0.3);
-      p.run(time + 1);
-      assertThat(p.potential(0)).isEqualTo(0.1 + 0.2 + 0.3);
+    for (double[] xab : new double[][] {{0.1, 0.2, 0.3}, {0.3, 0.1, 0.2}}) {
+      for (int time : new int[] {2, 500}) {
+        for (boolean wide : new boolean[] {false, true}) {
+          p.clearActivity();
+          p.applySpike(0, time, xab[0]);
+          p.applySpike(0, time + 1, 0.5);
+          p.applySpike(0, time + 100_000, 0.5); // in time order: still sorted
+          p.applySpike(0, time, xab[1]); // out of order from here: the store's tail
+          p.applySpike(0, time, xab[2]);
+          if (wide) {
+            p.applySpike(0, time + 5000, 0.5); // a tail spanning 5,000 timesteps: comparison sort
+          }
+          p.run(time + 1);
+          assertThat(p.potential(0))
+              .as("%s at %d, wide %s", Arrays.toString(xab), time, wide)
+              .isEqualTo((xab[0] + xab[1]) + xab[2]);
+        }
+      }
     }
   }
 
@@ -227,7 +243,7 @@ class ProcessorScheduleTest {
       p.run(horizons[h]);
       wheel[h] = Math.max(wheel[h], p.wheelCapacity());
     }
-    assertThat(java.util.Arrays.stream(wheel).max().getAsLong()).isLessThanOrEqualTo(slotBound);
+    assertThat(Arrays.stream(wheel).max().getAsLong()).isLessThanOrEqualTo(slotBound);
     assertThat(far[1]).isEqualTo(far[0]);
     assertThat(far[2]).isEqualTo(far[0]).isLessThanOrEqualTo(2048);
 
