@@ -10,10 +10,17 @@ import java.util.Map;
  * bit as docs/RISP.md states.
  *
  * <p>Events (synapse deliveries and input spikes) wait in a time wheel of per-timestep buckets, so
- * the work of a run is proportional to its events, not to neurons times timesteps. Within a
- * timestep, events are delivered in the order they were scheduled, as the reference does; this
- * fixes the order of floating-point sums. All arithmetic is in {@code double}, which holds the
- * integers of discrete networks exactly. Not thread-safe: use one processor per thread.
+ * the work of a run is proportional to its events, not to neurons times timesteps. The wheel has a
+ * fixed number of slots, the power of two above the network's max delay, so that every synapse
+ * event lands in it. Input spikes applied further ahead than the wheel reaches wait in a compact
+ * store of primitive arrays sorted by time (appends in time order cost O(1); others are sorted in
+ * one batch when the next run starts) and enter the wheel one timestep before the wheel reaches
+ * them, before any synapse event can be scheduled there. The processor's memory is therefore
+ * bounded by the network (neurons, synapses, max delay) plus 16 bytes per pending applied spike,
+ * whatever the spikes' times. Within a timestep, events are delivered in the order they were
+ * scheduled, as the reference does; this fixes the order of floating-point sums. All arithmetic is
+ * in {@code double}, which holds the integers of discrete networks exactly. Not thread-safe: use
+ * one processor per thread.
  */
 public final class Processor {
   private final int neuronCount;
@@ -47,18 +54,43 @@ public final class Processor {
   private int[] toFire;
   private int toFireCount;
 
-  private int wheelSize;
-  private int mask;
+  // the time wheel: slot (origin + t) & mask holds the events due at timestep t of the current run,
+  // for the wheelSize timesteps from the one being simulated (from 0 between runs)
+  private final int wheelSize;
+  private final int mask;
+  private final int slotLimit; // a slot above this capacity is trimmed at the next clear
   private int origin; // slot of timestep 0 of the current run
-  private int now; // the timestep being simulated (0 between runs)
-  private int[][] evTarget;
-  private double[][] evValue;
-  private int[] evCount;
+  private final int[][] evTarget;
+  private final double[][] evValue;
+  private final int[] evCount;
+
+  // applied input spikes due at or beyond the wheel's reach (absolute time >= clock + wheelSize
+  // between runs): [farHead, farSorted) sorted by time and then by the order applied,
+  // [farSorted, farSize) applied since, in the order applied. Times relative to farBase.
+  private static final int FAR_MIN = 64;
+  private static final int[] NO_INTS = new int[0];
+  private static final double[] NO_DOUBLES = new double[0];
+  private static final long[] NO_LONGS = new long[0];
+  private long clock; // absolute timestep (since the last clear) of timestep 0 of the next run
+  private long farBase;
+  private int[] farTime = NO_INTS;
+  private int[] farTarget = NO_INTS;
+  private double[] farValue = NO_DOUBLES;
+  private int farHead;
+  private int farSorted;
+  private int farSize;
+  private int farPeak; // most spikes pending in the far store since the last clear
+  private long[] sortKeys = NO_LONGS; // scratch of the batch sort
+  private int[] sortCounts = NO_INTS; // scratch of its counting sort
+  private int[] mergedTime = NO_INTS; // scratch of the merge, swapped with the store's arrays
+  private int[] mergedTarget = NO_INTS;
+  private double[] mergedValue = NO_DOUBLES;
 
   private final int[] outCount;
   private final int[][] outTimes;
   private long neuronFires;
   private long synapseEvents;
+  private long eventsDelivered;
 
   public Processor(Network network) {
     ProcParams p = network.params();
@@ -116,16 +148,13 @@ public final class Processor {
     toFire = new int[Math.max(4, neuronCount)];
     outCount = new int[outputNeuron.length];
     outTimes = new int[outputNeuron.length][8];
-    allocateWheel(Integer.highestOneBit(maxDelay) << 1);
-  }
-
-  private void allocateWheel(int size) {
-    wheelSize = size;
-    mask = size - 1;
-    origin = 0;
-    evTarget = new int[size][8];
-    evValue = new double[size][8];
-    evCount = new int[size];
+    wheelSize = Integer.highestOneBit(Math.max(1, maxDelay)) << 1;
+    mask = wheelSize - 1;
+    // events due at one timestep: at most one per synapse, plus the input spikes applied for it
+    slotLimit = Math.max(64, Integer.highestOneBit(synTarget.length + inputNeuron.length) << 1);
+    evTarget = new int[wheelSize][8];
+    evValue = new double[wheelSize][8];
+    evCount = new int[wheelSize];
   }
 
   public int inputCount() {
@@ -145,12 +174,20 @@ public final class Processor {
     }
     dirtyCount = 0;
     Arrays.fill(evCount, 0);
+    for (int s = 0; s < wheelSize; s++) {
+      if (evTarget[s].length > slotLimit) {
+        evTarget[s] = new int[slotLimit];
+        evValue[s] = new double[slotLimit];
+      }
+    }
     origin = 0;
-    now = 0;
+    clock = 0;
+    clearFar();
     toFireCount = 0;
     Arrays.fill(outCount, 0);
     neuronFires = 0;
     synapseEvents = 0;
+    eventsDelivered = 0;
   }
 
   /**
@@ -199,12 +236,21 @@ public final class Processor {
     }
     Arrays.fill(outCount, 0);
     int steps = runTimeInclusive ? duration + 1 : duration;
-    for (int t = 0; t < steps; t++) {
-      now = t;
-      step(t);
+    if (farSorted < farSize) {
+      sortFar();
     }
-    now = 0;
+    int farStep = nextFarStep();
+    for (int t = 0; t < steps; t++) {
+      step(t);
+      if (t == farStep) {
+        // the slot just emptied now holds timestep t + wheelSize: the far spikes due then enter it
+        // before any fire can schedule an event there (the earliest is at t + 1)
+        enterWheel(t);
+        farStep = nextFarStep();
+      }
+    }
     origin = (origin + steps) & mask;
+    clock += steps;
     for (int i = 0; i < dirtyCount; i++) {
       int n = dirtyList[i];
       if (leak[n]) {
@@ -229,6 +275,7 @@ public final class Processor {
     if (count == 0) {
       return;
     }
+    eventsDelivered += count;
     int[] targets = evTarget[slot];
     double[] values = evValue[slot];
     double[] c = charge;
@@ -304,10 +351,14 @@ public final class Processor {
   }
 
   private void schedule(int time, int target, double value) {
-    if (time - now >= wheelSize) {
-      growWheel(time - now + 1);
+    if (time >= wheelSize) {
+      scheduleFar(clock + time, target, value);
+      return;
     }
-    int slot = (origin + time) & mask;
+    append((origin + time) & mask, target, value);
+  }
+
+  private void append(int slot, int target, double value) {
     int k = evCount[slot];
     if (k == evTarget[slot].length) {
       evTarget[slot] = Arrays.copyOf(evTarget[slot], k * 2);
@@ -318,25 +369,169 @@ public final class Processor {
     evCount[slot] = k + 1;
   }
 
-  private void growWheel(int needed) {
-    int[][] oldTarget = evTarget;
-    double[][] oldValue = evValue;
-    int[] oldCount = evCount;
-    int oldOrigin = origin;
-    int oldSize = wheelSize;
-    int oldMask = mask;
-    int size = wheelSize;
-    while (size < needed) {
-      size <<= 1;
+  private void scheduleFar(long absTime, int target, double value) {
+    if (farHead == farSize) {
+      farHead = 0;
+      farSorted = 0;
+      farSize = 0;
+      farBase = clock;
     }
-    allocateWheel(size);
-    for (int k = 0; k < oldSize; k++) {
-      int from = (oldOrigin + now + k) & oldMask;
-      int to = (now + k) & mask;
-      evTarget[to] = oldTarget[from];
-      evValue[to] = oldValue[from];
-      evCount[to] = oldCount[from];
+    if (absTime - farBase > Integer.MAX_VALUE) {
+      // every pending spike is due after clock, so times relative to clock fit (time is an int)
+      int shift = (int) (clock - farBase);
+      for (int i = farHead; i < farSize; i++) {
+        farTime[i] -= shift;
+      }
+      farBase = clock;
     }
+    int rel = (int) (absTime - farBase);
+    if (farSize == farTime.length) {
+      growFar();
+    }
+    farTime[farSize] = rel;
+    farTarget[farSize] = target;
+    farValue[farSize] = value;
+    if (farSorted == farSize && (farSorted == farHead || rel >= farTime[farSorted - 1])) {
+      farSorted++; // in time order: still sorted, and after every spike already due then
+    }
+    farSize++;
+    farPeak = Math.max(farPeak, farSize - farHead);
+  }
+
+  private void growFar() {
+    int pending = farSize - farHead;
+    if (farHead > 0 && pending < farTime.length / 2) {
+      System.arraycopy(farTime, farHead, farTime, 0, pending);
+      System.arraycopy(farTarget, farHead, farTarget, 0, pending);
+      System.arraycopy(farValue, farHead, farValue, 0, pending);
+    } else {
+      int capacity = Math.max(FAR_MIN, farTime.length * 2);
+      farTime = Arrays.copyOfRange(farTime, farHead, farHead + capacity);
+      farTarget = Arrays.copyOfRange(farTarget, farHead, farHead + capacity);
+      farValue = Arrays.copyOfRange(farValue, farHead, farHead + capacity);
+      mergedTime = NO_INTS;
+      mergedTarget = NO_INTS;
+      mergedValue = NO_DOUBLES;
+    }
+    farSorted -= farHead;
+    farSize -= farHead;
+    farHead = 0;
+  }
+
+  /**
+   * Sorts the spikes applied out of time order, stably, and merges them after the sorted ones of
+   * the same time (those were all applied earlier).
+   */
+  private void sortFar() {
+    int k = farSize - farSorted;
+    if (sortKeys.length < k) {
+      sortKeys = new long[farTime.length];
+    }
+    long[] keys = sortKeys;
+    int min = Integer.MAX_VALUE;
+    int max = Integer.MIN_VALUE;
+    for (int j = farSorted; j < farSize; j++) {
+      min = Math.min(min, farTime[j]);
+      max = Math.max(max, farTime[j]);
+    }
+    long range = (long) max - min + 1;
+    if (range <= Math.max(256, 4L * k)) {
+      // a sample's spikes span few timesteps (encoders apply them input by input): a stable
+      // counting sort by time, linear
+      if (sortCounts.length < range + 1) {
+        sortCounts = new int[(int) range + 1];
+      }
+      int[] counts = sortCounts;
+      Arrays.fill(counts, 0, (int) range + 1, 0);
+      for (int j = farSorted; j < farSize; j++) {
+        counts[farTime[j] - min + 1]++;
+      }
+      for (int r = 1; r <= range; r++) {
+        counts[r] += counts[r - 1];
+      }
+      for (int j = 0; j < k; j++) {
+        int t = farTime[farSorted + j];
+        keys[counts[t - min]++] = ((long) t << 32) | j;
+      }
+    } else {
+      for (int j = 0; j < k; j++) {
+        keys[j] = ((long) farTime[farSorted + j] << 32) | j;
+      }
+      Arrays.sort(keys, 0, k);
+    }
+    if (mergedTime.length != farTime.length) {
+      mergedTime = new int[farTime.length];
+      mergedTarget = new int[farTime.length];
+      mergedValue = new double[farTime.length];
+    }
+    int a = farHead;
+    int b = 0;
+    int o = 0;
+    while (a < farSorted || b < k) {
+      int from;
+      if (b == k || (a < farSorted && farTime[a] <= (int) (keys[b] >>> 32))) {
+        from = a++;
+      } else {
+        from = farSorted + (int) keys[b++];
+      }
+      mergedTime[o] = farTime[from];
+      mergedTarget[o] = farTarget[from];
+      mergedValue[o] = farValue[from];
+      o++;
+    }
+    int[] t = farTime;
+    farTime = mergedTime;
+    mergedTime = t;
+    int[] g = farTarget;
+    farTarget = mergedTarget;
+    mergedTarget = g;
+    double[] v = farValue;
+    farValue = mergedValue;
+    mergedValue = v;
+    farHead = 0;
+    farSorted = o;
+    farSize = o;
+  }
+
+  /** The step of this run at whose end the next far spike enters the wheel; MAX_VALUE: none. */
+  private int nextFarStep() {
+    if (farHead == farSize) {
+      return Integer.MAX_VALUE;
+    }
+    long step = farBase + farTime[farHead] - wheelSize - clock;
+    return (int) Math.min(step, Integer.MAX_VALUE);
+  }
+
+  private void enterWheel(int t) {
+    long due = clock + t + wheelSize - farBase;
+    int slot = (origin + t) & mask;
+    while (farHead < farSize && farTime[farHead] == due) {
+      append(slot, farTarget[farHead], farValue[farHead]);
+      farHead++;
+    }
+  }
+
+  private void clearFar() {
+    farHead = 0;
+    farSorted = 0;
+    farSize = 0;
+    // keep the store's arrays for the next sample unless they outgrew what the last one needed
+    int keep = Math.max(FAR_MIN, Integer.highestOneBit(Math.max(1, farPeak - 1)) << 1);
+    if (farTime.length > 2 * keep) {
+      farTime = new int[keep];
+      farTarget = new int[keep];
+      farValue = new double[keep];
+      mergedTime = NO_INTS;
+      mergedTarget = NO_INTS;
+      mergedValue = NO_DOUBLES;
+    }
+    if (sortKeys.length > 2 * keep) {
+      sortKeys = NO_LONGS;
+    }
+    if (sortCounts.length > 8 * keep) {
+      sortCounts = NO_INTS;
+    }
+    farPeak = 0;
   }
 
   /** How often output {@code outputIndex} fired in the last run. */
@@ -373,9 +568,46 @@ public final class Processor {
     return neuronFires;
   }
 
-  /** Synapse events (deliveries scheduled by fires) since the last {@link #clearActivity()}. */
+  /**
+   * Synapse events scheduled by fires since the last {@link #clearActivity()}, including those due
+   * after the end of the last run.
+   */
   public long synapseEvents() {
     return synapseEvents;
+  }
+
+  /**
+   * Events (synapse deliveries and input spikes) integrated into potentials by the runs since the
+   * last {@link #clearActivity()}.
+   */
+  public long eventsDelivered() {
+    return eventsDelivered;
+  }
+
+  /**
+   * Diagnostics: the events the time wheel's slots can hold without growing, all slots together.
+   * Bounded by the network: at most {@code slots * max(64, 2 * (synapses + inputs))} after a {@link
+   * #clearActivity()}, however far ahead spikes were applied.
+   */
+  public long wheelCapacity() {
+    long c = 0;
+    for (int[] slot : evTarget) {
+      c += slot.length;
+    }
+    return c;
+  }
+
+  /** Diagnostics: the number of slots of the time wheel (a power of two above the max delay). */
+  public int wheelSlots() {
+    return wheelSize;
+  }
+
+  /**
+   * Diagnostics: the spikes the store of far-ahead input spikes can hold without growing (with its
+   * sort scratch): proportional to the most spikes pending at once, not to their times.
+   */
+  public long farCapacity() {
+    return farTime.length + (long) mergedTime.length + sortKeys.length + sortCounts.length;
   }
 
   /** A neuron's potential now (after a run: with the end-of-run leak and floor applied). */

@@ -236,7 +236,7 @@ class ProcessorTest {
   }
 
   @Test
-  void farFutureInputSpikesGrowTheTimeWheel() {
+  void farFutureInputSpikesAreDeliveredOnTime() {
     Network net = chain(discrete(LeakMode.NONE, true), 0, 1, 1);
     Processor p = new Processor(net);
     p.applySpike(0, 500, 1.0);

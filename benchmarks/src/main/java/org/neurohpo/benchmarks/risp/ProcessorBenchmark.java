@@ -22,7 +22,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Synaptic events per second of the RISP processor on random RISP-7 networks with leak (mode all),
- * single-threaded. The {@code synapseEvents} counter is the figure to read (events/s).
+ * single-threaded. The {@code synapseEvents} counter is the figure to read (events/s): synapse
+ * events delivered (integrated into a potential) during the {@code run(100)}. Events scheduled
+ * during the run but due after its end, which the next clear discards, are not counted (they are in
+ * {@code synapseEventsScheduled}, the figure of issue 2, about 10 % higher).
  *
  * <p>Networks: {@code neurons} neurons, {@code synapses} random synapses (weights in [-2, 7],
  * thresholds in [1, 4], delays in [1, 15]), the first 5 % of neurons are inputs driven by one spike
@@ -50,11 +53,13 @@ public class ProcessorBenchmark {
   @AuxCounters(AuxCounters.Type.OPERATIONS)
   public static class Counters {
     public long synapseEvents;
+    public long synapseEventsScheduled;
     public long neuronFires;
 
     @Setup(Level.Iteration)
     public void reset() {
       synapseEvents = 0;
+      synapseEventsScheduled = 0;
       neuronFires = 0;
     }
   }
@@ -109,8 +114,11 @@ public class ProcessorBenchmark {
     processor.clearActivity();
     processor.applySpikes(inputs, times, values, inputs.length);
     processor.run(STEPS);
-    counters.synapseEvents += processor.synapseEvents();
+    // every input spike is due within the run: the rest of the deliveries are synapse events
+    long delivered = processor.eventsDelivered() - inputs.length;
+    counters.synapseEvents += delivered;
+    counters.synapseEventsScheduled += processor.synapseEvents();
     counters.neuronFires += processor.neuronFires();
-    return processor.synapseEvents();
+    return delivered;
   }
 }
