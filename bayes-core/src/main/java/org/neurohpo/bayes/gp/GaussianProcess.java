@@ -72,6 +72,23 @@ public final class GaussianProcess {
       Hyperparameters warm,
       int restarts,
       long seed) {
+    return fit(x, y, w, lsPriorMean, warm, restarts, seed, false);
+  }
+
+  /**
+   * As {@link #fit(double[][], double[], double[], double[], Hyperparameters, int, long)}; with
+   * {@code tied} the inputs that share a lengthscale prior mean share one lengthscale (an isotropic
+   * kernel per kind of input), which is what few points can identify.
+   */
+  public static GaussianProcess fit(
+      double[][] x,
+      double[] y,
+      double[] w,
+      double[] lsPriorMean,
+      Hyperparameters warm,
+      int restarts,
+      long seed,
+      boolean tied) {
     if (x.length == 0 || x.length != y.length) {
       throw new IllegalArgumentException(
           "need as many inputs as outputs (at least 1), got " + x.length + " and " + y.length);
@@ -88,7 +105,8 @@ public final class GaussianProcess {
       throw new IllegalArgumentException(
           "need " + d + " lengthscale prior means, got " + prior.length);
     }
-    MarginalLikelihood ml = new MarginalLikelihood(x, z, ww, prior);
+    int[] groups = tied ? groups(prior) : null;
+    MarginalLikelihood ml = new MarginalLikelihood(x, z, ww, prior, groups);
     List<double[]> starts = new ArrayList<>();
     if (warm != null && warm.lengthscales().length == d) {
       starts.add(warm.toTheta());
@@ -107,6 +125,11 @@ public final class GaussianProcess {
       t[d + 1] = Math.log(1e-3) + 2.5 * gauss(rng);
       starts.add(t);
     }
+    if (groups != null) {
+      for (double[] t : starts) {
+        MarginalLikelihood.tie(t, groups);
+      }
+    }
     double best = Double.POSITIVE_INFINITY;
     double[] bestTheta = mode;
     double[] lo = ml.lower();
@@ -120,6 +143,21 @@ public final class GaussianProcess {
     }
     Hyperparameters h = Hyperparameters.fromTheta(bestTheta);
     return new GaussianProcess(copy(x), y.clone(), ww, h, ms[0], ms[1], null);
+  }
+
+  /** Group index per input: inputs with equal prior means form one group. */
+  private static int[] groups(double[] prior) {
+    int[] g = new int[prior.length];
+    List<Double> means = new ArrayList<>();
+    for (int i = 0; i < prior.length; i++) {
+      int k = means.indexOf(prior[i]);
+      if (k < 0) {
+        k = means.size();
+        means.add(prior[i]);
+      }
+      g[i] = k;
+    }
+    return g;
   }
 
   /** Prior mean of the log lengthscale of a continuous, integer or ordinal input (l ~ 0.67). */
