@@ -23,6 +23,8 @@ public final class GaussianProcess {
   private final double noise;
   private final Cholesky chol;
   private final double[] alpha;
+  private final double m0;
+  private final boolean krigingMean;
 
   private GaussianProcess(
       double[][] x,
@@ -31,7 +33,9 @@ public final class GaussianProcess {
       Hyperparameters h,
       double yMean,
       double yStd,
-      Cholesky chol) {
+      Cholesky chol,
+      boolean krigingMean) {
+    this.krigingMean = krigingMean;
     this.x = x;
     this.y = y;
     this.w = w;
@@ -50,14 +54,45 @@ public final class GaussianProcess {
     for (int i = 0; i < y.length; i++) {
       z[i] = (y[i] - yMean) / yStd;
     }
+    m0 = krigingMean ? glsMean(this.chol, z) : 0;
+    for (int i = 0; i < y.length; i++) {
+      z[i] -= m0;
+    }
     alpha = this.chol.backward(this.chol.forward(z));
   }
 
-  /** A model with given hyperparameters (no fitting); {@code w} may be null (all ones). */
+  /**
+   * A model with given hyperparameters (no fitting); {@code w} may be null (all ones). Its prior
+   * mean is the mean of {@code y} (as scikit-learn's {@code normalize_y}).
+   */
   public static GaussianProcess of(double[][] x, double[] y, double[] w, Hyperparameters h) {
     double[] ww = w != null ? w.clone() : ones(y.length);
     double[] ms = meanStd(y);
-    return new GaussianProcess(copy(x), y.clone(), ww, h, ms[0], ms[1], null);
+    return new GaussianProcess(copy(x), y.clone(), ww, h, ms[0], ms[1], null, false);
+  }
+
+  /**
+   * As {@link #of}, with the constant prior mean estimated by generalised least squares (ordinary
+   * kriging): {@code m = 1'K^-1 y / 1'K^-1 1}. A cluster of correlated points counts about once, so
+   * the many good points a search piles up in one basin do not pull the mean of unexplored regions
+   * down to their level, which made far corners look promising to log EI.
+   */
+  public static GaussianProcess ofKriging(double[][] x, double[] y, double[] w, Hyperparameters h) {
+    double[] ww = w != null ? w.clone() : ones(y.length);
+    double[] ms = meanStd(y);
+    return new GaussianProcess(copy(x), y.clone(), ww, h, ms[0], ms[1], null, true);
+  }
+
+  /** {@code 1'K^-1 z / 1'K^-1 1} with {@code K = chol chol'}. */
+  private static double glsMean(Cholesky chol, double[] z) {
+    double[] kInvOne = chol.backward(chol.forward(ones(z.length)));
+    double num = 0;
+    double den = 0;
+    for (int i = 0; i < z.length; i++) {
+      num += kInvOne[i] * z[i];
+      den += kInvOne[i];
+    }
+    return den > 0 ? num / den : 0;
   }
 
   /**
@@ -142,7 +177,7 @@ public final class GaussianProcess {
       }
     }
     Hyperparameters h = Hyperparameters.fromTheta(bestTheta);
-    return new GaussianProcess(copy(x), y.clone(), ww, h, ms[0], ms[1], null);
+    return new GaussianProcess(copy(x), y.clone(), ww, h, ms[0], ms[1], null, false);
   }
 
   /** Group index per input: inputs with equal prior means form one group. */
@@ -196,7 +231,7 @@ public final class GaussianProcess {
       k[i] = kernel(x[i], xNew);
     }
     Cholesky c = chol.append(k, s2 + noise * wNew);
-    return new GaussianProcess(x2, y2, w2, hyper, yMean, yStd, c);
+    return new GaussianProcess(x2, y2, w2, hyper, yMean, yStd, c, krigingMean);
   }
 
   public Hyperparameters hyperparameters() {
@@ -241,7 +276,7 @@ public final class GaussianProcess {
     for (int i = 0; i < x.length; i++) {
       m += alpha[i] * s2 * Matern52.fromR(Math.sqrt(Matern52.r2(x[i], p, invLs)));
     }
-    return yMean + yStd * m;
+    return yMean + yStd * (m0 + m);
   }
 
   /** Posterior {@code {mean, variance}} of the latent function at {@code p}. */
@@ -262,7 +297,7 @@ public final class GaussianProcess {
       r[i] = Math.sqrt(Matern52.r2(x[i], p, invLs));
       k[i] = s2 * Matern52.fromR(r[i]);
     }
-    double mean = Lbfgs.dot(k, alpha);
+    double mean = m0 + Lbfgs.dot(k, alpha);
     double[] v = chol.forward(k);
     double var = Math.max(s2 - Lbfgs.dot(v, v), 1e-12 * s2);
     if (dMean != null) {

@@ -109,7 +109,7 @@ final class Surrogate {
     }
     if (n > exactLimit) {
       int[] idx = subset(exactLimit);
-      gp = GaussianProcess.of(xs(idx), ys(idx), ws(idx), hyper);
+      gp = GaussianProcess.ofKriging(xs(idx), ys(idx), ws(idx), hyper);
       modelled = new int[0];
       return gp;
     }
@@ -123,7 +123,7 @@ final class Surrogate {
       for (int i = 0; i < n; i++) {
         all[i] = i;
       }
-      gp = GaussianProcess.of(xs(all), ys(all), ws(all), hyper);
+      gp = GaussianProcess.ofKriging(xs(all), ys(all), ws(all), hyper);
     }
     modelled = new int[n];
     versions = new int[n];
