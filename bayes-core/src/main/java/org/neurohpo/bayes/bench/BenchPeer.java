@@ -31,7 +31,7 @@ import org.neurohpo.bayes.strategy.Strategy;
 public final class BenchPeer {
 
   /** Name reported in the {@code init} reply. */
-  public static final String NAME = "neurohpo-gp-bo 0.1";
+  public static final String NAME = "neurohpo-gp-bo 0.2";
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private Strategy strategy;

@@ -23,6 +23,8 @@ public final class GaussianProcess {
   private final double noise;
   private final Cholesky chol;
   private final double[] alpha;
+  private final double m0;
+  private final boolean krigingMean;
 
   private GaussianProcess(
       double[][] x,
@@ -31,7 +33,9 @@ public final class GaussianProcess {
       Hyperparameters h,
       double yMean,
       double yStd,
-      Cholesky chol) {
+      Cholesky chol,
+      boolean krigingMean) {
+    this.krigingMean = krigingMean;
     this.x = x;
     this.y = y;
     this.w = w;
@@ -50,14 +54,45 @@ public final class GaussianProcess {
     for (int i = 0; i < y.length; i++) {
       z[i] = (y[i] - yMean) / yStd;
     }
+    m0 = krigingMean ? glsMean(this.chol, z) : 0;
+    for (int i = 0; i < y.length; i++) {
+      z[i] -= m0;
+    }
     alpha = this.chol.backward(this.chol.forward(z));
   }
 
-  /** A model with given hyperparameters (no fitting); {@code w} may be null (all ones). */
+  /**
+   * A model with given hyperparameters (no fitting); {@code w} may be null (all ones). Its prior
+   * mean is the mean of {@code y} (as scikit-learn's {@code normalize_y}).
+   */
   public static GaussianProcess of(double[][] x, double[] y, double[] w, Hyperparameters h) {
     double[] ww = w != null ? w.clone() : ones(y.length);
     double[] ms = meanStd(y);
-    return new GaussianProcess(copy(x), y.clone(), ww, h, ms[0], ms[1], null);
+    return new GaussianProcess(copy(x), y.clone(), ww, h, ms[0], ms[1], null, false);
+  }
+
+  /**
+   * As {@link #of}, with the constant prior mean estimated by generalised least squares (ordinary
+   * kriging): {@code m = 1'K^-1 y / 1'K^-1 1}. A cluster of correlated points counts about once, so
+   * the many good points a search piles up in one basin do not pull the mean of unexplored regions
+   * down to their level, which made far corners look promising to log EI.
+   */
+  public static GaussianProcess ofKriging(double[][] x, double[] y, double[] w, Hyperparameters h) {
+    double[] ww = w != null ? w.clone() : ones(y.length);
+    double[] ms = meanStd(y);
+    return new GaussianProcess(copy(x), y.clone(), ww, h, ms[0], ms[1], null, true);
+  }
+
+  /** {@code 1'K^-1 z / 1'K^-1 1} with {@code K = chol chol'}. */
+  private static double glsMean(Cholesky chol, double[] z) {
+    double[] kInvOne = chol.backward(chol.forward(ones(z.length)));
+    double num = 0;
+    double den = 0;
+    for (int i = 0; i < z.length; i++) {
+      num += kInvOne[i] * z[i];
+      den += kInvOne[i];
+    }
+    return den > 0 ? num / den : 0;
   }
 
   /**
@@ -72,6 +107,23 @@ public final class GaussianProcess {
       Hyperparameters warm,
       int restarts,
       long seed) {
+    return fit(x, y, w, lsPriorMean, warm, restarts, seed, false);
+  }
+
+  /**
+   * As {@link #fit(double[][], double[], double[], double[], Hyperparameters, int, long)}; with
+   * {@code tied} the inputs that share a lengthscale prior mean share one lengthscale (an isotropic
+   * kernel per kind of input), which is what few points can identify.
+   */
+  public static GaussianProcess fit(
+      double[][] x,
+      double[] y,
+      double[] w,
+      double[] lsPriorMean,
+      Hyperparameters warm,
+      int restarts,
+      long seed,
+      boolean tied) {
     if (x.length == 0 || x.length != y.length) {
       throw new IllegalArgumentException(
           "need as many inputs as outputs (at least 1), got " + x.length + " and " + y.length);
@@ -88,7 +140,8 @@ public final class GaussianProcess {
       throw new IllegalArgumentException(
           "need " + d + " lengthscale prior means, got " + prior.length);
     }
-    MarginalLikelihood ml = new MarginalLikelihood(x, z, ww, prior);
+    int[] groups = tied ? groups(prior) : null;
+    MarginalLikelihood ml = new MarginalLikelihood(x, z, ww, prior, groups);
     List<double[]> starts = new ArrayList<>();
     if (warm != null && warm.lengthscales().length == d) {
       starts.add(warm.toTheta());
@@ -107,6 +160,11 @@ public final class GaussianProcess {
       t[d + 1] = Math.log(1e-3) + 2.5 * gauss(rng);
       starts.add(t);
     }
+    if (groups != null) {
+      for (double[] t : starts) {
+        MarginalLikelihood.tie(t, groups);
+      }
+    }
     double best = Double.POSITIVE_INFINITY;
     double[] bestTheta = mode;
     double[] lo = ml.lower();
@@ -119,7 +177,22 @@ public final class GaussianProcess {
       }
     }
     Hyperparameters h = Hyperparameters.fromTheta(bestTheta);
-    return new GaussianProcess(copy(x), y.clone(), ww, h, ms[0], ms[1], null);
+    return new GaussianProcess(copy(x), y.clone(), ww, h, ms[0], ms[1], null, false);
+  }
+
+  /** Group index per input: inputs with equal prior means form one group. */
+  private static int[] groups(double[] prior) {
+    int[] g = new int[prior.length];
+    List<Double> means = new ArrayList<>();
+    for (int i = 0; i < prior.length; i++) {
+      int k = means.indexOf(prior[i]);
+      if (k < 0) {
+        k = means.size();
+        means.add(prior[i]);
+      }
+      g[i] = k;
+    }
+    return g;
   }
 
   /** Prior mean of the log lengthscale of a continuous, integer or ordinal input (l ~ 0.67). */
@@ -158,7 +231,7 @@ public final class GaussianProcess {
       k[i] = kernel(x[i], xNew);
     }
     Cholesky c = chol.append(k, s2 + noise * wNew);
-    return new GaussianProcess(x2, y2, w2, hyper, yMean, yStd, c);
+    return new GaussianProcess(x2, y2, w2, hyper, yMean, yStd, c, krigingMean);
   }
 
   public Hyperparameters hyperparameters() {
@@ -203,7 +276,7 @@ public final class GaussianProcess {
     for (int i = 0; i < x.length; i++) {
       m += alpha[i] * s2 * Matern52.fromR(Math.sqrt(Matern52.r2(x[i], p, invLs)));
     }
-    return yMean + yStd * m;
+    return yMean + yStd * (m0 + m);
   }
 
   /** Posterior {@code {mean, variance}} of the latent function at {@code p}. */
@@ -224,7 +297,7 @@ public final class GaussianProcess {
       r[i] = Math.sqrt(Matern52.r2(x[i], p, invLs));
       k[i] = s2 * Matern52.fromR(r[i]);
     }
-    double mean = Lbfgs.dot(k, alpha);
+    double mean = m0 + Lbfgs.dot(k, alpha);
     double[] v = chol.forward(k);
     double var = Math.max(s2 - Lbfgs.dot(v, v), 1e-12 * s2);
     if (dMean != null) {

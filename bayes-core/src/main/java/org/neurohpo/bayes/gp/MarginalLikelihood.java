@@ -20,8 +20,19 @@ final class MarginalLikelihood implements Lbfgs.Objective {
   private final int n;
   private final int d;
   private final double[] lsPriorMean;
+  private final int[] groups;
 
   MarginalLikelihood(double[][] x, double[] y, double[] w, double[] lsPriorMean) {
+    this(x, y, w, lsPriorMean, null);
+  }
+
+  /**
+   * With {@code groups} (a group index per input, or null) the log lengthscales of one group move
+   * together: the gradient is projected onto the tied subspace (each coordinate gets its group's
+   * mean), so L-BFGS started from tied values keeps them tied.
+   */
+  MarginalLikelihood(double[][] x, double[] y, double[] w, double[] lsPriorMean, int[] groups) {
+    this.groups = groups;
     this.x = x;
     this.y = y;
     this.w = w;
@@ -95,7 +106,28 @@ final class MarginalLikelihood implements Lbfgs.Objective {
         }
       }
     }
-    return nll + prior(theta, grad);
+    double value = nll + prior(theta, grad);
+    if (groups != null) {
+      tie(grad, groups);
+    }
+    return value;
+  }
+
+  /** Replaces the first {@code groups.length} entries of {@code v} by their group means. */
+  static void tie(double[] v, int[] groups) {
+    int k = 0;
+    for (int g : groups) {
+      k = Math.max(k, g + 1);
+    }
+    double[] sum = new double[k];
+    int[] count = new int[k];
+    for (int i = 0; i < groups.length; i++) {
+      sum[groups[i]] += v[i];
+      count[groups[i]]++;
+    }
+    for (int i = 0; i < groups.length; i++) {
+      v[i] = sum[groups[i]] / count[groups[i]];
+    }
   }
 
   private double prior(double[] theta, double[] grad) {

@@ -50,7 +50,11 @@ public final class BayesianStrategy implements Strategy {
     Set<String> excluded = table.excludedKeys();
     List<Candidate> out = new ArrayList<>();
     GaussianProcess gp = null;
-    boolean modelReady = table.points().size() >= options.initialPoints();
+    int observed = table.points().size();
+    // Initial-design points still to propose: pending ones count, so that in a batch (or with
+    // trials in flight) the design's last points share an ask with the first model-guided ones.
+    int designLeft = Math.max(0, options.initialPoints() - observed - table.pending().size());
+    boolean modelReady = observed >= 2 && designLeft < n;
     if (modelReady) {
       gp = surrogate.model();
       for (Map<String, Object> c : table.pending().values()) {
@@ -60,10 +64,10 @@ public final class BayesianStrategy implements Strategy {
     }
     for (int i = 0; i < n; i++) {
       Map<String, Object> c = null;
-      if (gp != null) {
+      if (gp != null && i >= designLeft) {
         c = reevaluation(gp, excluded, i);
         if (c == null) {
-          boolean tail = inTail(i) && gp.noiseVariance() < 1e-3 * gp.signalVariance();
+          boolean tail = inTail(i) && !remeasure(gp);
           c =
               optimizer.maximize(
                   gp,
@@ -136,6 +140,37 @@ public final class BayesianStrategy implements Strategy {
   }
 
   /**
+   * Whether the tail re-runs near-ties: yes while no configuration has run twice (the first tail
+   * evaluation then re-runs the incumbent, which measures the noise; one such probe at a time),
+   * when repeats differ at all (by more than {@code 1e-6} of the sd of the observed means, which
+   * only rounding can stay under), or when the fitted noise is at least {@code 1e-3} of the signal
+   * variance. The spread of repeats is a floor the marginal-likelihood fit cannot talk away: with
+   * 40 points a fit often puts the noise of a noisy grid at a fraction of its true value and then
+   * would never re-check near-tied top cells.
+   */
+  private boolean remeasure(GaussianProcess gp) {
+    double rep = table.replicateVariance();
+    if (Double.isNaN(rep)) {
+      return !repeatPending();
+    }
+    return rep > 1e-12 * table.meanVariance() || gp.noiseVariance() >= 1e-3 * gp.signalVariance();
+  }
+
+  /** Whether a pending candidate re-runs an observed configuration. */
+  private boolean repeatPending() {
+    Set<String> observed = new java.util.HashSet<>();
+    for (ObservationTable.Point p : table.points()) {
+      observed.add(table.space().key(p.config));
+    }
+    for (Map<String, Object> c : table.pending().values()) {
+      if (observed.contains(table.space().key(c))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * In the last {@code reevaluations} evaluations of a noisy study, re-runs the near-tied point
    * (posterior mean within two posterior sd of the best) with the largest posterior variance.
    */
@@ -143,7 +178,7 @@ public final class BayesianStrategy implements Strategy {
     if (!inTail(inBatch)) {
       return null;
     }
-    if (gp.noiseVariance() < 1e-3 * gp.signalVariance()) {
+    if (!remeasure(gp)) {
       return null;
     }
     ObservationTable.Point best = null;
@@ -154,6 +189,9 @@ public final class BayesianStrategy implements Strategy {
         bestMean = m;
         best = p;
       }
+    }
+    if (Double.isNaN(table.replicateVariance())) {
+      return best.config; // the probe: re-run the incumbent
     }
     double sd = Math.sqrt(gp.predict(best.u)[1]);
     ObservationTable.Point pick = null;

@@ -21,6 +21,10 @@ public final class ObservationTable {
     final Map<String, Object> config;
     final double[] u;
     double sum;
+
+    /** Sum of squared deviations from the mean (Welford). */
+    double m2;
+
     int count;
     int version;
 
@@ -74,11 +78,46 @@ public final class ObservationTable {
       byKey.put(key, i);
     }
     Point p = points.get(i);
+    double before = p.count > 0 ? p.mean() : o.value();
     p.sum += o.value();
     p.count++;
+    p.m2 += (o.value() - before) * (o.value() - p.mean());
     p.version++;
     values.add(o.value());
     return i;
+  }
+
+  /**
+   * Pooled within-configuration variance of repeated runs ({@code sum (n_i - 1) s_i^2 / sum (n_i -
+   * 1)}), or {@code NaN} when no configuration ran twice.
+   */
+  public double replicateVariance() {
+    double ss = 0;
+    int dof = 0;
+    for (Point p : points) {
+      if (p.count > 1) {
+        ss += p.m2;
+        dof += p.count - 1;
+      }
+    }
+    return dof == 0 ? Double.NaN : ss / dof;
+  }
+
+  /** Sample variance of the configurations' means (0 with fewer than two configurations). */
+  public double meanVariance() {
+    int n = points.size();
+    if (n < 2) {
+      return 0;
+    }
+    double m = 0;
+    for (Point p : points) {
+      m += p.mean() / n;
+    }
+    double ss = 0;
+    for (Point p : points) {
+      ss += (p.mean() - m) * (p.mean() - m);
+    }
+    return ss / (n - 1);
   }
 
   public List<Point> points() {

@@ -22,6 +22,14 @@ import org.neurohpo.bayes.gp.Hyperparameters;
  */
 final class Surrogate {
 
+  /**
+   * Below this many points per input dimension, inputs of one kind share a lengthscale: an ARD fit
+   * of {@code d + 2} hyperparameters on a few points per dimension lands in arbitrary modes (on
+   * Hartmann-6, lengthscales jumping between 0.1 and 1.3 from one point to the next), and log EI on
+   * such a model walks to whichever basin the best initial point leads to.
+   */
+  static final int TIED_PER_DIM = 5;
+
   /** Points from which refits run in the background. */
   static final int DEFER_FROM = 200;
 
@@ -78,6 +86,7 @@ final class Surrogate {
       double[] prior = prior();
       Hyperparameters warm = hyper;
       int restarts = n < 100 ? 2 : 1;
+      boolean tied = n < TIED_PER_DIM * table.space().dim();
       long fitSeed = seed + n;
       lastFit = n;
       if (hyper != null && n >= DEFER_FROM) {
@@ -85,15 +94,22 @@ final class Surrogate {
         pendingFit =
             FITTER.submit(
                 () ->
-                    GaussianProcess.fit(x, y, w, prior, warm, restarts, fitSeed).hyperparameters());
+                    GaussianProcess.fit(x, y, w, prior, warm, restarts, fitSeed, tied)
+                        .hyperparameters());
       } else {
-        hyper = GaussianProcess.fit(x, y, w, prior, warm, restarts, fitSeed).hyperparameters();
+        hyper =
+            GaussianProcess.fit(x, y, w, prior, warm, restarts, fitSeed, tied).hyperparameters();
         gp = null;
       }
     }
+    Hyperparameters floored = withNoiseFloor(hyper);
+    if (floored != hyper) {
+      hyper = floored;
+      gp = null;
+    }
     if (n > exactLimit) {
       int[] idx = subset(exactLimit);
-      gp = GaussianProcess.of(xs(idx), ys(idx), ws(idx), hyper);
+      gp = GaussianProcess.ofKriging(xs(idx), ys(idx), ws(idx), hyper);
       modelled = new int[0];
       return gp;
     }
@@ -107,7 +123,7 @@ final class Surrogate {
       for (int i = 0; i < n; i++) {
         all[i] = i;
       }
-      gp = GaussianProcess.of(xs(all), ys(all), ws(all), hyper);
+      gp = GaussianProcess.ofKriging(xs(all), ys(all), ws(all), hyper);
     }
     modelled = new int[n];
     versions = new int[n];
@@ -121,6 +137,24 @@ final class Surrogate {
   /** The hyperparameters in use (null before the first model). */
   Hyperparameters hyperparameters() {
     return hyper;
+  }
+
+  /**
+   * {@code h} with its noise raised to the pooled spread of repeated runs (in standardised units),
+   * when that is larger: a marginal-likelihood fit can explain noisy means by a wiggly function and
+   * put the noise far below what the repeats show.
+   */
+  private Hyperparameters withNoiseFloor(Hyperparameters h) {
+    double rep = table.replicateVariance();
+    if (!(rep > 0)) {
+      return h;
+    }
+    double var = table.meanVariance();
+    double floor = rep / (var > 1e-24 ? var : 1);
+    if (floor <= h.noiseVariance() * 1.0001) {
+      return h;
+    }
+    return new Hyperparameters(h.lengthscales(), h.signalVariance(), floor);
   }
 
   private static Hyperparameters join(java.util.concurrent.Future<Hyperparameters> fit) {

@@ -73,4 +73,29 @@ class GpReferenceTest {
     assertThat(a.noiseVariance()).isLessThan(1e-3);
     assertThat(b.noiseVariance()).isBetween(0.02, 0.3);
   }
+
+  @Test
+  void krigingMeanCountsAClusterOfPointsAboutOnce() {
+    // 12 points of value -3 packed near (0.2, 0.2), 4 spread points of value 0: far from all of
+    // them the plain model reverts to the sample mean (-2.25), the kriging model to about the
+    // level of the independent evidence (nearer 0 than -1.5)
+    int n = 16;
+    double[][] x = new double[n][];
+    double[] y = new double[n];
+    for (int i = 0; i < 12; i++) {
+      x[i] = new double[] {0.2 + 0.01 * (i % 4), 0.2 + 0.01 * (i / 4)};
+      y[i] = -3;
+    }
+    double[][] spread = {{0.9, 0.1}, {0.1, 0.9}, {0.6, 0.6}, {0.9, 0.9}};
+    for (int i = 0; i < 4; i++) {
+      x[12 + i] = spread[i];
+      y[12 + i] = 0;
+    }
+    Hyperparameters h = new Hyperparameters(new double[] {0.1, 0.1}, 1, 1e-4);
+    double[] far = {0.45, 0.95};
+    assertThat(GaussianProcess.of(x, y, null, h).mean(far)).isCloseTo(-2.25, within(0.05));
+    assertThat(GaussianProcess.ofKriging(x, y, null, h).mean(far)).isGreaterThan(-1.5);
+    // at the data both interpolate
+    assertThat(GaussianProcess.ofKriging(x, y, null, h).mean(x[0])).isCloseTo(-3, within(0.01));
+  }
 }
