@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# The compose stack end to end from a shell, as a new user would run it:
+#   deploy/test-compose.sh [--no-build]
+# builds the images (deploy/images.sh: offline recipe when no registry answers), then
+# up with 2 evaluators; the quick-start study (examples/01-iris-quickstart.json) through REST;
+# 4 evaluators mid-study (up --no-deps --scale, nothing else restarted); `docker kill` of an
+# evaluator that holds a trial; the study completes; on neurohpo.results.v1 every trial once with
+# each of its runs once; the dashboard answers; `down -v` leaves no container, network or volume.
+# One line per step; exit 0 only if every step held. Needs docker, compose (v2 plugin or
+# docker-compose 1.29), python3 (JSON). Host ports: free ones, on 127.0.0.1.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+root="$PWD"
+project="neurohpo-sh-$$"
+t0=$SECONDS
+step() { printf '[%4d s] %-4s %s\n' "$((SECONDS - t0))" "$1" "$2"; }
+failed=0
+if docker compose version >/dev/null 2>&1; then compose=(docker compose); else compose=(docker-compose); fi
+dc() { "${compose[@]}" -p "$project" -f "$root/docker-compose.yml" "$@"; }
+cleanup() {
+  if [[ "$failed" != 0 ]]; then
+    echo "---- compose ps / logs (last 100 lines a container) ----"
+    dc ps 2>&1
+    dc logs --no-color --tail 100 2>&1
+  fi
+  dc down -v --remove-orphans --timeout 10 >/dev/null 2>&1
+}
+fail() { step FAIL "$1"; failed=1; cleanup; exit 1; }
+json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+wait_for() { # seconds, description, command...
+  local limit="$1" what="$2"; shift 2
+  local end=$((SECONDS + limit))
+  until "$@" >/dev/null 2>&1; do
+    ((SECONDS > end)) && fail "$what (waited $limit s)"
+    sleep 2
+  done
+}
+
+docker info >/dev/null 2>&1 || fail "a Docker engine answers (docker info)"
+"${compose[@]}" version >/dev/null 2>&1 || fail "docker compose or docker-compose is installed"
+if [[ "${1:-}" != --no-build ]]; then
+  start=$SECONDS
+  bash deploy/images.sh > /tmp/"$project"-images.log 2>&1 || { cat /tmp/"$project"-images.log; fail "images built (deploy/images.sh)"; }
+  step ok "images built in $((SECONDS - start)) s ($(grep -c 'reused' /tmp/"$project"-images.log) base images reused)"
+fi
+set -a
+# shellcheck disable=SC1091
+[[ -f deploy/.images.env ]] && source deploy/.images.env
+NEUROHPO_OPTIMIZER_PORT=$(free_port) NEUROHPO_RESULTS_PORT=$(free_port) NEUROHPO_KAFKA_PORT=$(free_port)
+set +a
+opt="http://127.0.0.1:$NEUROHPO_OPTIMIZER_PORT"
+res="http://127.0.0.1:$NEUROHPO_RESULTS_PORT"
+
+start=$SECONDS
+dc up -d --scale evaluator=2 > /tmp/"$project"-up.log 2>&1 || { cat /tmp/"$project"-up.log; fail "up -d --scale evaluator=2"; }
+step ok "up -d --scale evaluator=2 ($((SECONDS - start)) s, Kafka ${NEUROHPO_KAFKA_IMAGE:-apache/kafka:4.1.2})"
+wait_for 480 "optimizer ready" curl -fsS "$opt/q/health/ready"
+wait_for 480 "results ready" curl -fsS "$res/q/health/ready"
+step ok "optimizer and results ready $((SECONDS - start)) s after up"
+
+id=""
+end=$((SECONDS + 300))
+while [[ -z "$id" ]]; do
+  out=$(curl -sS -w '\n%{http_code}' -H 'Content-Type: application/json' --data @examples/01-iris-quickstart.json "$opt/studies")
+  code=${out##*$'\n'}
+  if [[ "$code" == 201 ]]; then id=$(echo "${out%$'\n'*}" | json 'd["studyId"]'); break; fi
+  [[ "$code" == 503 && $SECONDS -lt $end ]] || fail "POST /studies (answered $code: ${out%$'\n'*})"
+  sleep 2
+done
+budget=$(json 'd["budget"]' < examples/01-iris-quickstart.json)
+step ok "study $id created through REST (budget $budget)"
+study() { curl -fsS "$opt/studies/$id"; }
+first_done() { [[ $(study | json 'd["trialsCompleted"]') -ge 1 ]]; }
+wait_for 600 "a first trial completed" first_done
+dc up -d --no-deps --scale evaluator=4 evaluator > /tmp/"$project"-scale.log 2>&1 || { cat /tmp/"$project"-scale.log; fail "scale to 4 evaluators"; }
+n=$(docker ps -q --filter "label=com.docker.compose.project=$project" --filter label=com.docker.compose.service=evaluator | wc -l)
+[[ "$n" == 4 ]] || fail "4 evaluators running after scaling (found $n)"
+step ok "scaled to 4 evaluators mid-study (up -d --no-deps --scale evaluator=4 evaluator)"
+
+kafka_id=$(dc ps -q kafka)
+victim=""
+end=$((SECONDS + 480))
+while [[ -z "$victim" && $SECONDS -lt $end ]]; do
+  # a member whose partition has lag (or records and no commit yet): it took a trial and has not
+  # acknowledged it yet (columns: GROUP TOPIC PARTITION CURRENT-OFFSET LOG-END-OFFSET LAG CONSUMER-ID HOST)
+  ip=$(docker exec "$kafka_id" /opt/kafka/bin/kafka-consumer-groups.sh --bootstrap-server kafka:9092 \
+        --describe --group neurohpo-evaluators 2>/dev/null \
+      | awk '$1 == "neurohpo-evaluators" && $8 ~ /^\// && (($6 ~ /^[0-9]+$/ && $6 > 0) || ($4 == "-" && $5 > 0)) {print substr($8, 2); exit}')
+  if [[ -n "$ip" ]]; then
+    for c in $(docker ps -q --filter "label=com.docker.compose.project=$project" --filter label=com.docker.compose.service=evaluator); do
+      [[ "$(docker inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' "$c")" == "$ip" ]] && victim=$c
+    done
+  fi
+  [[ -z "$victim" ]] && sleep 1
+done
+[[ -n "$victim" ]] || fail "an evaluator holding a trial found"
+docker kill "$victim" >/dev/null || fail "docker kill $victim"
+step ok "docker kill $victim, an evaluator holding a trial ($(study | json 'd["trialsCompleted"]') of $budget trials done)"
+
+completed() { [[ $(study | json 'd["state"]') == completed ]]; }
+wait_for 1200 "the study completed" completed
+[[ $(study | json 'd["trialsCompleted"]') == "$budget" ]] || fail "REST trialsCompleted == $budget"
+step ok "study completed through REST: $budget trials"
+
+docker exec "$kafka_id" /opt/kafka/bin/kafka-console-consumer.sh --bootstrap-server kafka:9092 \
+  --topic neurohpo.results.v1 --from-beginning --timeout-ms 20000 > /tmp/"$project"-results.json 2>/dev/null
+check=$(python3 - "$id" "$budget" examples/01-iris-quickstart.json < /tmp/"$project"-results.json <<'PY'
+import collections, json, sys
+study, budget, spec = sys.argv[1], int(sys.argv[2]), json.load(open(sys.argv[3]))
+seeds = sorted(spec["seeds"])
+trials = collections.Counter()
+bad = []
+for line in sys.stdin:
+    line = line.strip()
+    if not line.startswith("{"):
+        continue
+    e = json.loads(line)
+    if e.get("studyId") != study or e.get("type") != "TrialCompleted":
+        continue
+    trials[e["trialNumber"]] += 1
+    run_seeds = [r["seed"] for r in e["runs"]]
+    if len(set(run_seeds)) != len(run_seeds) or len(run_seeds) + len(e.get("failures", [])) != len(seeds):
+        bad.append(f"trial {e['trialNumber']}: runs {run_seeds}, failures {e.get('failures')}")
+twice = {t: n for t, n in trials.items() if n != 1}
+if len(trials) != budget or twice or bad:
+    print(f"FAIL {len(trials)} trials of {budget}; more than once: {twice}; {bad}")
+else:
+    print(f"ok {budget} trials, each once, each with its {len(seeds)} runs once")
+PY
+)
+[[ "$check" == ok* ]] || fail "neurohpo.results.v1: ${check#FAIL }"
+step ok "neurohpo.results.v1: ${check#ok }"
+
+page=$(curl -fsS "$res/") || fail "dashboard answers (GET $res/)"
+[[ "$page" == *"<html"* || "$page" == *"<!DOCTYPE"* || "$page" == *"<!doctype"* ]] || fail "dashboard is an HTML page"
+step ok "dashboard answers at the results service's root"
+
+dc down -v --remove-orphans --timeout 10 > /tmp/"$project"-down.log 2>&1 || { cat /tmp/"$project"-down.log; fail "down -v"; }
+left="$(docker ps -aq --filter "label=com.docker.compose.project=$project")$(docker network ls -q --filter "label=com.docker.compose.project=$project")$(docker volume ls -q --filter "label=com.docker.compose.project=$project")"
+[[ -z "$left" ]] || fail "down -v left nothing (left: $left)"
+step ok "down -v: no container, network or volume left"
+rm -f /tmp/"$project"-*
+echo "test-compose: all steps held in $((SECONDS - t0)) s"
