@@ -3,8 +3,8 @@
 #   deploy/test-compose.sh [--no-build]
 # builds the images (deploy/images.sh: offline recipe when no registry answers), then
 # up with 2 evaluators; the quick-start study (examples/01-iris-quickstart.json) through REST;
-# 4 evaluators mid-study (up --no-deps --scale, nothing else restarted); `docker kill` of an
-# evaluator that holds a trial; the study completes; on neurohpo.results.v1 every trial once with
+# `docker kill` of an evaluator while it runs a trial; 4 evaluators mid-study (up --no-deps
+# --scale, nothing else restarted); the study completes; on neurohpo.results.v1 every trial once with
 # each of its runs once; the dashboard answers; `down -v` leaves no container, network or volume.
 # One line per step; exit 0 only if every step held. Needs docker, compose (v2 plugin or
 # docker-compose 1.29), python3 (JSON). Host ports: free ones, on 127.0.0.1.
@@ -71,47 +71,48 @@ done
 budget=$(json 'd["budget"]' < examples/01-iris-quickstart.json)
 step ok "study $id created through REST (budget $budget)"
 study() { curl -fsS "$opt/studies/$id"; }
-first_done() { [[ $(study | json 'd["trialsCompleted"]') -ge 1 ]]; }
-wait_for 600 "a first trial completed" first_done
+# an evaluator running a trial now: its log shows the trial started ("trial STUDY/N: ...") and the
+# study has not completed trial N
+victim="" trial=""
+end=$((SECONDS + 480))
+while [[ -z "$victim" && $SECONDS -lt $end ]]; do
+  state=$(study) || state='{}'
+  [[ $(echo "$state" | json 'd.get("state")') == completed ]] && fail "an evaluator killed mid-trial (the study completed first)"
+  done_trials=" $(echo "$state" | json '" ".join(str(t["trialNumber"]) for t in d.get("trials", []))') "
+  for c in $(docker ps -q --filter "label=com.docker.compose.project=$project" --filter label=com.docker.compose.service=evaluator); do
+    n=$(docker logs "$c" 2>&1 | sed -n "s|.*trial $id/\([0-9]*\):.*|\1|p" | tail -1)
+    if [[ -n "$n" && "$done_trials" != *" $n "* ]]; then victim=$c trial=$n; break; fi
+  done
+  [[ -z "$victim" ]] && sleep 0.3
+done
+[[ -n "$victim" ]] || fail "an evaluator running a trial found"
+docker kill "$victim" >/dev/null || fail "docker kill $victim"
+state=$(study)
+step ok "docker kill $victim while it ran trial $trial ($(echo "$state" | json 'd["trialsCompleted"]') of $budget trials done)"
+# the killed evaluator's trial waits for the session timeout (10 s): the study is still running
+[[ $(echo "$state" | json 'd["state"]') == running ]] || fail "study still running before scaling"
 dc up -d --no-deps --scale evaluator=4 evaluator > /tmp/"$project"-scale.log 2>&1 || { cat /tmp/"$project"-scale.log; fail "scale to 4 evaluators"; }
 n=$(docker ps -q --filter "label=com.docker.compose.project=$project" --filter label=com.docker.compose.service=evaluator | wc -l)
 [[ "$n" == 4 ]] || fail "4 evaluators running after scaling (found $n)"
-step ok "scaled to 4 evaluators mid-study (up -d --no-deps --scale evaluator=4 evaluator)"
+step ok "scaled to 4 evaluators mid-study ($(study | json 'd["trialsCompleted"]') of $budget trials done; up -d --no-deps --scale evaluator=4 evaluator)"
 
 kafka_id=$(dc ps -q kafka)
-victim=""
-end=$((SECONDS + 480))
-while [[ -z "$victim" && $SECONDS -lt $end ]]; do
-  # a member whose partition has lag (or records and no commit yet): it took a trial and has not
-  # acknowledged it yet (columns: GROUP TOPIC PARTITION CURRENT-OFFSET LOG-END-OFFSET LAG CONSUMER-ID HOST)
-  ip=$(docker exec "$kafka_id" /opt/kafka/bin/kafka-consumer-groups.sh --bootstrap-server kafka:9092 \
-        --describe --group neurohpo-evaluators 2>/dev/null \
-      | awk '$1 == "neurohpo-evaluators" && $8 ~ /^\// && (($6 ~ /^[0-9]+$/ && $6 > 0) || ($4 == "-" && $5 > 0)) {print substr($8, 2); exit}')
-  if [[ -n "$ip" ]]; then
-    for c in $(docker ps -q --filter "label=com.docker.compose.project=$project" --filter label=com.docker.compose.service=evaluator); do
-      [[ "$(docker inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' "$c")" == "$ip" ]] && victim=$c
-    done
-  fi
-  [[ -z "$victim" ]] && sleep 1
-done
-[[ -n "$victim" ]] || fail "an evaluator holding a trial found"
-docker kill "$victim" >/dev/null || fail "docker kill $victim"
-step ok "docker kill $victim, an evaluator holding a trial ($(study | json 'd["trialsCompleted"]') of $budget trials done)"
-
 completed() { [[ $(study | json 'd["state"]') == completed ]]; }
 wait_for 1200 "the study completed" completed
 [[ $(study | json 'd["trialsCompleted"]') == "$budget" ]] || fail "REST trialsCompleted == $budget"
 step ok "study completed through REST: $budget trials"
 
-docker exec "$kafka_id" /opt/kafka/bin/kafka-console-consumer.sh --bootstrap-server kafka:9092 \
-  --topic neurohpo.results.v1 --from-beginning --timeout-ms 20000 > /tmp/"$project"-results.json 2>/dev/null
-check=$(python3 - "$id" "$budget" examples/01-iris-quickstart.json < /tmp/"$project"-results.json <<'PY'
+for topic in results evaluations; do
+  docker exec "$kafka_id" /opt/kafka/bin/kafka-console-consumer.sh --bootstrap-server kafka:9092 \
+    --topic "neurohpo.$topic.v1" --from-beginning --timeout-ms 10000 > /tmp/"$project"-$topic.json 2>/dev/null
+done
+check=$(python3 - "$id" "$budget" examples/01-iris-quickstart.json /tmp/"$project"-results.json /tmp/"$project"-evaluations.json <<'PY'
 import collections, json, sys
 study, budget, spec = sys.argv[1], int(sys.argv[2]), json.load(open(sys.argv[3]))
 seeds = sorted(spec["seeds"])
 trials = collections.Counter()
 bad = []
-for line in sys.stdin:
+for line in open(sys.argv[4]):
     line = line.strip()
     if not line.startswith("{"):
         continue
@@ -123,10 +124,18 @@ for line in sys.stdin:
     if len(set(run_seeds)) != len(run_seeds) or len(run_seeds) + len(e.get("failures", [])) != len(seeds):
         bad.append(f"trial {e['trialNumber']}: runs {run_seeds}, failures {e.get('failures')}")
 twice = {t: n for t, n in trials.items() if n != 1}
+runs = collections.Counter()
+for line in open(sys.argv[5]):
+    if line.startswith("{"):
+        e = json.loads(line)
+        if e.get("studyId") == study:
+            runs[(e["trialNumber"], (e.get("run") or {}).get("seed", e.get("seed")))] += 1
+again = sum(1 for n in runs.values() if n > 1)
 if len(trials) != budget or twice or bad:
     print(f"FAIL {len(trials)} trials of {budget}; more than once: {twice}; {bad}")
 else:
-    print(f"ok {budget} trials, each once, each with its {len(seeds)} runs once")
+    print(f"ok {budget} trials, each once, each with its {len(seeds)} runs once"
+          f" (neurohpo.evaluations.v1: {len(runs)} runs, {again} delivered more than once (kill, rebalances))")
 PY
 )
 [[ "$check" == ok* ]] || fail "neurohpo.results.v1: ${check#FAIL }"

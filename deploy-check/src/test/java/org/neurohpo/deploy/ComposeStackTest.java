@@ -16,8 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,16 +25,12 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.admin.MemberDescription;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
@@ -46,9 +40,9 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * docker-compose.yml end to end on a real Docker engine: up with 2 evaluators, the quick-start
- * study through REST, 4 evaluators mid-study, one evaluator killed while it holds a trial; the
- * study completes with every trial once and each trial's runs once on neurohpo.results.v1; the
- * dashboard answers; {@code down -v} leaves no container, network or volume.
+ * study through REST, one evaluator killed while it runs a trial, 4 evaluators mid-study; the study
+ * completes with every trial once and each trial's runs once on neurohpo.results.v1; the dashboard
+ * answers; {@code down -v} leaves no container, network or volume.
  *
  * <p>Skipped where no Docker engine (or compose) answers, or the images are missing, unless
  * NEUROHPO_REQUIRE_DOCKER=1 (set by .ci/run), which makes that a failure. Images:
@@ -95,25 +89,28 @@ class ComposeStackTest {
       String studyId = createStudy(optimizerPort, spec);
       log("study %s created (budget %d, %d seeds a trial)", studyId, budget, seeds);
 
-      awaitTrue(
-          "a first trial completed",
-          STEP,
-          () -> study(optimizerPort, studyId).path("trialsCompleted").asInt() >= 1);
+      Busy busy = busyEvaluator(optimizerPort, studyId, compose.containers("evaluator"));
+      compose.docker(Duration.ofMinutes(1), "kill", busy.container());
+      JsonNode atKill = study(optimizerPort, studyId);
+      log(
+          "docker kill %s while it ran trial %d (study at %d of %d trials, state %s)",
+          busy.container().substring(0, 12),
+          busy.trial(),
+          atKill.path("trialsCompleted").asInt(),
+          budget,
+          atKill.path("state").asText());
+
+      // the killed evaluator's trial waits for the session timeout (10 s): still mid-study
+      assertThat(atKill.path("state").asText())
+          .as("study state before scaling")
+          .isEqualTo("running");
       compose.run(
           Duration.ofMinutes(10), "up", "-d", "--no-deps", "--scale", "evaluator=4", "evaluator");
       List<String> evaluators = compose.containers("evaluator");
-      assertThat(evaluators).as("evaluator containers after scaling to 4").hasSize(4);
-      log("scaled to 4 evaluators mid-study, the rest of the stack untouched");
-
-      String victim = busyEvaluator(bootstrap, evaluators);
-      JsonNode before = study(optimizerPort, studyId);
-      compose.docker(Duration.ofMinutes(1), "kill", victim);
+      assertThat(evaluators).as("running evaluator containers after scaling to 4").hasSize(4);
       log(
-          "docker kill %s while it held a trial (study at %d of %d trials, state %s)",
-          victim.substring(0, 12),
-          before.path("trialsCompleted").asInt(),
-          budget,
-          before.path("state").asText());
+          "scaled to 4 evaluators mid-study (study at %d of %d trials), the rest of the stack untouched",
+          study(optimizerPort, studyId).path("trialsCompleted").asInt(), budget);
 
       awaitTrue(
           "the study completed",
@@ -217,58 +214,37 @@ class ComposeStackTest {
     }
   }
 
+  record Busy(String container, int trial) {}
+
   /**
-   * The evaluator container that holds a trial now: a member of group neurohpo-evaluators owning a
-   * partition of neurohpo.trials.v1 whose last record is not yet acknowledged (committed).
+   * An evaluator container running a trial now: its log shows the trial started ("trial STUDY/N:
+   * ...", logged by the evaluator when it takes a trial) and the study has not completed that
+   * trial.
    */
-  private static String busyEvaluator(String bootstrap, List<String> evaluators) throws Exception {
-    Map<String, String> byIp = new HashMap<>();
-    for (String id : evaluators) {
-      String ip =
-          compose
-              .docker(
-                  Duration.ofMinutes(1),
-                  "inspect",
-                  "-f",
-                  "{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}",
-                  id)
-              .trim();
-      byIp.put(ip, id);
-    }
-    Properties p = new Properties();
-    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+  private static Busy busyEvaluator(int optimizerPort, String studyId, List<String> evaluators)
+      throws InterruptedException {
+    Pattern started = Pattern.compile("trial " + Pattern.quote(studyId) + "/([0-9]+):");
     Instant end = Instant.now().plus(STEP);
-    try (Admin admin = Admin.create(p)) {
-      while (Instant.now().isBefore(end)) {
-        ConsumerGroupDescription group =
-            admin
-                .describeConsumerGroups(List.of("neurohpo-evaluators"))
-                .all()
-                .get()
-                .get("neurohpo-evaluators");
-        Map<TopicPartition, OffsetAndMetadata> committed =
-            admin
-                .listConsumerGroupOffsets("neurohpo-evaluators")
-                .partitionsToOffsetAndMetadata()
-                .get();
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        for (MemberDescription m : group.members()) {
-          m.assignment().topicPartitions().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
-        }
-        var ends = admin.listOffsets(latest).all().get();
-        for (MemberDescription m : group.members()) {
-          String ip = m.host().replaceFirst("^/", "");
-          for (TopicPartition tp : m.assignment().topicPartitions()) {
-            long done = committed.containsKey(tp) ? committed.get(tp).offset() : 0;
-            if (ends.get(tp).offset() > done && byIp.containsKey(ip)) {
-              return byIp.get(ip);
-            }
-          }
-        }
-        Thread.sleep(500);
+    while (Instant.now().isBefore(end)) {
+      JsonNode s = study(optimizerPort, studyId);
+      Set<Integer> done = new TreeSet<>();
+      s.path("trials").forEach(t -> done.add(t.path("trialNumber").asInt()));
+      if ("completed".equals(s.path("state").asText())) {
+        fail("the study completed before an evaluator could be killed mid-trial");
       }
+      for (String id : evaluators) {
+        Matcher m = started.matcher(compose.docker(Duration.ofMinutes(1), "logs", id));
+        int last = -1;
+        while (m.find()) {
+          last = Integer.parseInt(m.group(1));
+        }
+        if (last >= 0 && !done.contains(last)) {
+          return new Busy(id, last);
+        }
+      }
+      Thread.sleep(300);
     }
-    fail("no evaluator held an unacknowledged trial within " + STEP);
+    fail("no evaluator ran a trial of " + studyId + " within " + STEP);
     return null;
   }
 
@@ -322,7 +298,7 @@ class ComposeStackTest {
     long repeated = evaluated.values().stream().filter(n -> n > 1).count();
     log(
         "neurohpo.results.v1: %d trials, each once, each with its %d runs once; neurohpo.evaluations.v1:"
-            + " %d runs, %d evaluated again after the kill",
+            + " %d runs, %d delivered more than once (kill, rebalances)",
         budget, seeds, evaluated.size(), repeated);
   }
 
@@ -403,10 +379,5 @@ class ComposeStackTest {
   private static void log(String format, Object... args) {
     System.out.printf("[compose-e2e] " + format + "%n", args);
     System.out.flush();
-  }
-
-  @SuppressWarnings("unused")
-  private static Set<String> sorted(Collection<String> c) {
-    return new TreeSet<>(c);
   }
 }
