@@ -91,10 +91,13 @@ state=$(study)
 step ok "docker kill $victim while it ran trial $trial ($(echo "$state" | json 'd["trialsCompleted"]') of $budget trials done)"
 # the killed evaluator's trial waits for the session timeout (10 s): the study is still running
 [[ $(echo "$state" | json 'd["state"]') == running ]] || fail "study still running before scaling"
+others() { for s in kafka optimizer results; do docker inspect -f '{{.Id}} {{.State.StartedAt}}' $(dc ps -q $s); done; }
+before=$(others)
 dc up -d --no-deps --scale evaluator=4 evaluator > /tmp/"$project"-scale.log 2>&1 || { cat /tmp/"$project"-scale.log; fail "scale to 4 evaluators"; }
 n=$(docker ps -q --filter "label=com.docker.compose.project=$project" --filter label=com.docker.compose.service=evaluator | wc -l)
 [[ "$n" == 4 ]] || fail "4 evaluators running after scaling (found $n)"
-step ok "scaled to 4 evaluators mid-study ($(study | json 'd["trialsCompleted"]') of $budget trials done; up -d --no-deps --scale evaluator=4 evaluator)"
+[[ "$(others)" == "$before" ]] || fail "kafka, optimizer and results untouched by scaling"
+step ok "scaled to 4 evaluators mid-study ($(study | json 'd["trialsCompleted"]') of $budget trials done), kafka, optimizer and results untouched"
 
 kafka_id=$(dc ps -q kafka)
 completed() { [[ $(study | json 'd["state"]') == completed ]]; }
