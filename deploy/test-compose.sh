@@ -57,7 +57,11 @@ dc up -d --scale evaluator=2 > /tmp/"$project"-up.log 2>&1 || { cat /tmp/"$proje
 step ok "up -d --scale evaluator=2 ($((SECONDS - start)) s, Kafka ${NEUROHPO_KAFKA_IMAGE:-apache/kafka:4.1.2})"
 wait_for 480 "optimizer ready" curl -fsS "$opt/q/health/ready"
 wait_for 480 "results ready" curl -fsS "$res/q/health/ready"
-step ok "optimizer and results ready $((SECONDS - start)) s after up"
+startup=""
+for s in optimizer results evaluator; do
+  startup+=" $s $(docker logs "$(dc ps -q $s | head -1)" 2>&1 | grep -o 'started in [0-9.]*s' | head -1 | cut -d' ' -f3),"
+done
+step ok "optimizer and results ready $((SECONDS - start)) s after up (Quarkus start:${startup%,})"
 
 id=""
 end=$((SECONDS + 300))
