@@ -113,7 +113,21 @@ final class DeployFiles {
     return named.get(0);
   }
 
+  /**
+   * docker-compose.yml as Compose runs it with no variable set: every {@code ${NAME:-default}}
+   * replaced by its default.
+   */
   static JsonNode compose() {
+    try {
+      String text = Files.readString(root().resolve("docker-compose.yml"));
+      return YAML.readTree(text.replaceAll("\\$\\{[A-Za-z0-9_]+:-([^}]*)}", "$1"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** docker-compose.yml as written, variables not replaced. */
+  static JsonNode composeRaw() {
     List<Doc> docs = read(root().resolve("docker-compose.yml"));
     assertThat(docs).as("docker-compose.yml: one YAML document").hasSize(1);
     return docs.get(0).node();

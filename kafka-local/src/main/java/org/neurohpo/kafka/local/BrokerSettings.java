@@ -3,18 +3,28 @@ package org.neurohpo.kafka.local;
 import java.nio.file.Path;
 import java.util.Properties;
 
-/** The broker settings of a single KRaft node on the loopback interface, small-heap friendly. */
+/**
+ * The broker settings of a single KRaft node, small-heap friendly: clients' listener on {@code
+ * listenHost} (127.0.0.1 by default; 0.0.0.0 for every interface, e.g. in a container), advertised
+ * as {@code advertisedHost}; the controller always on the loopback interface.
+ */
 final class BrokerSettings {
   private BrokerSettings() {}
 
   static Properties singleNode(Path dir, int port, int controllerPort) {
+    return singleNode(dir, port, controllerPort, "127.0.0.1", "127.0.0.1");
+  }
+
+  static Properties singleNode(
+      Path dir, int port, int controllerPort, String listenHost, String advertisedHost) {
     Properties p = new Properties();
     p.setProperty("process.roles", "broker,controller");
     p.setProperty("node.id", "1");
     p.setProperty("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
     p.setProperty(
-        "listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-    p.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        "listeners",
+        "PLAINTEXT://" + listenHost + ":" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+    p.setProperty("advertised.listeners", "PLAINTEXT://" + advertisedHost + ":" + port);
     p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
     p.setProperty("controller.listener.names", "CONTROLLER");
     p.setProperty("inter.broker.listener.name", "PLAINTEXT");

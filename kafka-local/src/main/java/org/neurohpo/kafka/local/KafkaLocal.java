@@ -82,6 +82,8 @@ public final class KafkaLocal implements AutoCloseable {
     private int port;
     private int controllerPort;
     private boolean replaceExitProcedures = true;
+    private String listenHost = "127.0.0.1";
+    private String advertisedHost;
     private final Properties overrides = new Properties();
 
     private Builder() {}
@@ -102,6 +104,32 @@ public final class KafkaLocal implements AutoCloseable {
     public Builder controllerPort(int port) {
       this.controllerPort = checkPort(port, "controller port");
       return this;
+    }
+
+    /**
+     * The address of the clients' listener: 127.0.0.1 (default), or 0.0.0.0 for every interface (a
+     * broker in a container). The controller stays on 127.0.0.1.
+     */
+    public Builder listenHost(String host) {
+      this.listenHost = checkHost(host, "listen host");
+      return this;
+    }
+
+    /**
+     * The host clients are told to connect to (advertised.listeners); default: the listen host, or
+     * 127.0.0.1 when that is 0.0.0.0. It must resolve where the broker runs too (the broker checks
+     * it answers through it), e.g. the container's hostname.
+     */
+    public Builder advertisedHost(String host) {
+      this.advertisedHost = checkHost(host, "advertised host");
+      return this;
+    }
+
+    private static String checkHost(String host, String what) {
+      if (host == null || host.isBlank() || host.contains(":") || host.contains(",")) {
+        throw new IllegalArgumentException(what + " must be a host name or IPv4 address: " + host);
+      }
+      return host.trim();
     }
 
     /**
@@ -135,7 +163,11 @@ public final class KafkaLocal implements AutoCloseable {
       Path dir = temporary ? createTempDir() : dataDir.toAbsolutePath();
       int p = port == 0 ? freePort() : port;
       int cp = controllerPort == 0 ? freePort() : controllerPort;
-      Properties props = BrokerSettings.singleNode(dir, p, cp);
+      String advertised =
+          advertisedHost != null
+              ? advertisedHost
+              : listenHost.equals("0.0.0.0") ? "127.0.0.1" : listenHost;
+      Properties props = BrokerSettings.singleNode(dir, p, cp, listenHost, advertised);
       props.putAll(overrides);
       format(dir, props);
       KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);

@@ -7,9 +7,10 @@ import java.util.concurrent.CountDownLatch;
  * Runs the single-node broker as its own JVM until it is stopped (SIGTERM or Ctrl-C).
  *
  * <p>Usage: {@code KafkaLocalMain [--port P] [--controller-port C] [--data-dir DIR] [--partitions
- * N]} (partitions of topics created on first use, default 4). When the broker answers it prints one
- * line {@code KAFKA_READY <host:port>} on stdout, which the {@code neurohpo run} launcher waits
- * for.
+ * N] [--listen-host H] [--advertised-host A]} (partitions of topics created on first use, default
+ * 4; the clients' listener on H, 127.0.0.1 by default, 0.0.0.0 in a container, advertised as A, by
+ * default H or 127.0.0.1 for 0.0.0.0). When the broker answers it prints one line {@code
+ * KAFKA_READY <host:port>} on stdout, which the {@code neurohpo run} launcher waits for.
  */
 public final class KafkaLocalMain {
   private KafkaLocalMain() {}
@@ -23,6 +24,8 @@ public final class KafkaLocalMain {
           case "--port" -> builder.port(parsePort(args[i], value));
           case "--controller-port" -> builder.controllerPort(parsePort(args[i], value));
           case "--data-dir" -> builder.dataDir(Path.of(required(args[i], value)));
+          case "--listen-host" -> builder.listenHost(required(args[i], value));
+          case "--advertised-host" -> builder.advertisedHost(required(args[i], value));
           case "--partitions" ->
               builder.config("num.partitions", Integer.toString(parseCount(args[i], value)));
           default -> throw new IllegalArgumentException("unknown option " + args[i]);

@@ -43,6 +43,28 @@ class KafkaLocalTest {
   }
 
   @Test
+  void listensOnEveryInterfaceAndAdvertisesTheGivenHost() throws Exception {
+    try (KafkaLocal broker =
+        KafkaLocal.builder().listenHost("0.0.0.0").advertisedHost("localhost").start()) {
+      try (Admin admin = Admin.create(Map.of("bootstrap.servers", "localhost:" + broker.port()))) {
+        assertThat(admin.describeCluster().nodes().get())
+            .singleElement()
+            .satisfies(n -> assertThat(n.host()).isEqualTo("localhost"));
+      }
+      createTopic(broker, "everywhere");
+      produce(broker, "everywhere", "k", "v");
+      assertThat(consumeAll(broker, "everywhere", 1)).containsExactly("k=v");
+    }
+  }
+
+  @Test
+  void rejectsAListenHostWithAPort() {
+    assertThatThrownBy(() -> KafkaLocal.builder().listenHost("0.0.0.0:9092"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("listen host");
+  }
+
+  @Test
   void rejectsAPortOutOfRange() {
     assertThatThrownBy(() -> KafkaLocal.builder().port(70000))
         .isInstanceOf(IllegalArgumentException.class)
