@@ -48,6 +48,9 @@ set -a
 # shellcheck disable=SC1091
 [[ -f deploy/.images.env ]] && source deploy/.images.env
 NEUROHPO_OPTIMIZER_PORT=$(free_port) NEUROHPO_RESULTS_PORT=$(free_port) NEUROHPO_KAFKA_PORT=$(free_port)
+# the optimizer's bearer token for this run: writes need it (docs/security.md)
+token=$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')
+NEUROHPO_AUTH_TOKENS="compose:$token"
 set +a
 opt="http://127.0.0.1:$NEUROHPO_OPTIMIZER_PORT"
 res="http://127.0.0.1:$NEUROHPO_RESULTS_PORT"
@@ -66,7 +69,7 @@ step ok "optimizer and results ready $((SECONDS - start)) s after up (Quarkus st
 id=""
 end=$((SECONDS + 300))
 while [[ -z "$id" ]]; do
-  out=$(curl -sS -w '\n%{http_code}' -H 'Content-Type: application/json' --data @examples/01-iris-quickstart.json "$opt/studies")
+  out=$(curl -sS -w '\n%{http_code}' -H 'Content-Type: application/json' -H "Authorization: Bearer $token" --data @examples/01-iris-quickstart.json "$opt/studies")
   code=${out##*$'\n'}
   if [[ "$code" == 201 ]]; then id=$(echo "${out%$'\n'*}" | json 'd["studyId"]'); break; fi
   [[ "$code" == 503 && $SECONDS -lt $end ]] || fail "POST /studies (answered $code: ${out%$'\n'*})"

@@ -58,6 +58,9 @@ class ComposeStackTest {
 
   private static Compose compose;
 
+  /** The optimizer's bearer token for this run (NEUROHPO_AUTH_TOKENS of the stack). */
+  private static final String TOKEN = java.util.UUID.randomUUID().toString();
+
   @AfterAll
   static void down() {
     if (compose != null) {
@@ -208,6 +211,7 @@ class ComposeStackTest {
     env.put("NEUROHPO_RESULTS_PORT", String.valueOf(freePort()));
     env.put("NEUROHPO_KAFKA_PORT", String.valueOf(freePort()));
     env.put("NEUROHPO_BIND_ADDRESS", "127.0.0.1");
+    env.put("NEUROHPO_AUTH_TOKENS", "compose:" + TOKEN);
     return env;
   }
 
@@ -219,6 +223,7 @@ class ComposeStackTest {
               HttpRequest.newBuilder(url(port, "/studies"))
                   .timeout(Duration.ofSeconds(60))
                   .header("Content-Type", "application/json")
+                  .header("Authorization", "Bearer " + TOKEN)
                   .POST(HttpRequest.BodyPublishers.ofString(spec))
                   .build(),
               HttpResponse.BodyHandlers.ofString());
