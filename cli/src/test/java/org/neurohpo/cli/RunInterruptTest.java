@@ -26,14 +26,8 @@ class RunInterruptTest {
          "searchSpace": [{"name": "bins", "type": "int", "low": 2, "high": 8}],
          "fixedParams": {"populationSize": 100, "generations": 200}}
         """);
-    Path home = Path.of("..").toAbsolutePath().normalize();
     Process run =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dneurohpo.home=" + home,
-                "-cp",
-                System.getProperty("java.class.path"),
-                "org.neurohpo.cli.Main",
+        CliProcess.of(
                 "run",
                 study.toString(),
                 "--quiet",

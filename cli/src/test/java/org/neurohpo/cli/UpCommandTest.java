@@ -33,17 +33,8 @@ class UpCommandTest {
 
   @Test
   void upPrintsItsPartsKeepsThemRunningAndStopsThemOnCtrlC() throws Exception {
-    Path home = Path.of("..").toAbsolutePath().normalize();
     Process up =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dneurohpo.home=" + home,
-                "-cp",
-                System.getProperty("java.class.path"),
-                "org.neurohpo.cli.Main",
-                "up",
-                "--evaluators",
-                "1")
+        CliProcess.of("up", "--evaluators", "1")
             .redirectError(dir.resolve("up.err").toFile())
             .start();
     try {
