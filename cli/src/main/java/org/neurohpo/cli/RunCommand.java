@@ -59,10 +59,13 @@ final class RunCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--evaluators must be >= 1, got " + evaluators);
     }
     JsonNode study = SpecFiles.readObject(studyFile);
+    // a CSV file of the user's: checked before anything starts, registered once the system runs
+    java.util.Optional<Path> csvFile = localDataset(study);
     PrintWriter err = spec.commandLine().getErr();
     // Ctrl-C stops the study first, then the services and the broker (LocalSystem's hook)
     try (LocalSystem system = LocalSystem.start(against, evaluators, "neurohpo-run-")) {
       long started = System.nanoTime();
+      csvFile.ifPresent(csv -> register(system.client(), study, csv));
       String id = system.submit(study);
       if (!quiet) {
         err.printf("dashboard: http://localhost:%d/study.html?id=%s%n", system.resultsPort(), id);
@@ -76,6 +79,55 @@ final class RunCommand implements Callable<Integer> {
       return "completed".equals(view.path("state").asText()) ? ExitCodes.OK : ExitCodes.INTERNAL;
     } finally {
       err.flush();
+    }
+  }
+
+  /** Files of at most this many bytes are registered (a Kafka record carries one). */
+  private static final long MAX_DATASET_BYTES = 512 * 1024;
+
+  /**
+   * The CSV file the study's {@code dataset} names (a path, relative to the working directory or to
+   * the study file), or empty for a data set name.
+   */
+  private java.util.Optional<Path> localDataset(JsonNode study) {
+    String d = study.path("dataset").asText("");
+    boolean looksLikeFile =
+        d.contains("/")
+            || d.contains("\\")
+            || d.toLowerCase(java.util.Locale.ROOT).endsWith(".csv");
+    if (!looksLikeFile) {
+      return java.util.Optional.empty();
+    }
+    Path here = Path.of(d);
+    Path besideSpec = studyFile.toAbsolutePath().getParent().resolve(d);
+    Path file = java.nio.file.Files.isRegularFile(here) ? here : besideSpec;
+    if (!java.nio.file.Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("dataset " + d + ": no such file");
+    }
+    return java.util.Optional.of(file);
+  }
+
+  /** Registers a local CSV with the optimizer and names it in the study by its id. */
+  private void register(StudyClient client, JsonNode study, Path file) {
+    try {
+      if (java.nio.file.Files.size(file) > MAX_DATASET_BYTES) {
+        throw new IllegalArgumentException(
+            "dataset " + file + ": larger than " + MAX_DATASET_BYTES + " bytes");
+      }
+      String csv = java.nio.file.Files.readString(file);
+      String name = file.getFileName().toString().replaceFirst("(?i)\\.csv$", "");
+      String id = client.registerDataset(name, csv);
+      ((com.fasterxml.jackson.databind.node.ObjectNode) study).put("dataset", id);
+      if (!quiet) {
+        spec.commandLine().getErr().printf("dataset: %s registered as %s%n", file, id);
+      }
+    } catch (java.nio.charset.MalformedInputException e) {
+      throw new IllegalArgumentException("dataset " + file + ": not a UTF-8 text file");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
     }
   }
 

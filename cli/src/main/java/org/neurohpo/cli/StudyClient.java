@@ -50,6 +50,33 @@ final class StudyClient {
     return body.get("studyId").asText();
   }
 
+  /**
+   * Registers a CSV data set with the optimizer (kept on Kafka, so evaluators on any machine load
+   * it); its id ({@code sha256:...}), which a study names. A CSV the optimizer refuses is one
+   * IllegalArgumentException naming the problem.
+   */
+  String registerDataset(String name, String csv) throws IOException, InterruptedException {
+    String safe = name.replaceAll("[^A-Za-z0-9._-]", "_");
+    safe = safe.isEmpty() ? "dataset" : safe.substring(0, Math.min(100, safe.length()));
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/datasets?name=" + safe))
+                .header("Content-Type", "text/csv")
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(csv))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    JsonNode body = JSON.readTree(r.body());
+    if (r.statusCode() == 400 || r.statusCode() == 413 || r.statusCode() == 429) {
+      throw new IllegalArgumentException(
+          "data set " + name + ": " + body.path("problems").path(0).asText(r.body()));
+    }
+    if (r.statusCode() != 201 && r.statusCode() != 200) {
+      throw new IllegalStateException("the optimizer answered " + r.statusCode() + ": " + r.body());
+    }
+    return body.get("id").asText();
+  }
+
   /** The optimizer's view of a study (state, budget, trials, best). */
   JsonNode view(String id) throws IOException, InterruptedException {
     return JSON.readTree(

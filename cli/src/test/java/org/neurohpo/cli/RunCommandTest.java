@@ -70,6 +70,36 @@ class RunCommandTest {
   }
 
   @Test
+  void aLocalCsvIsRegisteredFirstAndTheStudyRunsOnIt() throws IOException {
+    Files.copy(Path.of("..", "..", "shared", "datasets", "iris.csv"), dir.resolve("my-iris.csv"));
+    Path study = dir.resolve("mine.json");
+    Files.writeString(
+        study,
+        """
+        {"name": "mine", "dataset": "my-iris.csv", "strategy": "random", "budget": 2,
+         "seeds": [1], "searchSpace": [{"name": "bins", "type": "int", "low": 2, "high": 6}],
+         "fixedParams": {"populationSize": 20, "generations": 5}}
+        """);
+    Path out = dir.resolve("mine-out");
+    Cli cli = Cli.run("run", study.toString(), "--out", out.toString(), "--evaluators", "1");
+    assertThat(cli.exitCode()).as(cli.err()).isZero();
+    String id =
+        org.neurohpo.model.DatasetRegistered.idOf(Files.readString(dir.resolve("my-iris.csv")));
+    assertThat(cli.err()).contains("registered as " + id);
+    JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+    assertThat(summary.get("trialsCompleted").asInt()).isEqualTo(2);
+    assertThat(summary.get("best").get("meanTestAccuracy").asDouble()).isPositive();
+
+    Path missing = dir.resolve("missing.json");
+    Files.writeString(missing, Files.readString(study).replace("my-iris.csv", "nope.csv"));
+    Cli refused = Cli.run("run", missing.toString(), "--quiet");
+    assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(refused.err().strip())
+        .doesNotContain("\n")
+        .contains("dataset nope.csv: no such file");
+  }
+
+  @Test
   void invalidStudyIsOneLineNamingItsProblems() throws IOException {
     Path study = dir.resolve("bad.json");
     Files.writeString(
@@ -79,7 +109,7 @@ class RunCommandTest {
     assertThat(cli.err().strip())
         .doesNotContain("\n")
         .contains("invalid study: ")
-        .contains("budget must be an integer >= 1")
+        .contains("budget must be an integer in [1, 10000]")
         .contains("seeds must be a non-empty list");
   }
 }

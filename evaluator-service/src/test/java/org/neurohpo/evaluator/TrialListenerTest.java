@@ -12,9 +12,11 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
+import org.neurohpo.model.DatasetRegistered;
 import org.neurohpo.model.Event;
 import org.neurohpo.model.EventCodec;
 import org.neurohpo.model.RunEvaluated;
+import org.neurohpo.model.RunFailed;
 import org.neurohpo.model.Topics;
 import org.neurohpo.model.TrialRequested;
 import org.neurohpo.testsupport.KafkaBroker;
@@ -25,7 +27,7 @@ import org.neurohpo.testsupport.KafkaBroker;
 class TrialListenerTest {
 
   @Test
-  void publishesOneEvaluationPerSeedKeyedByStudy() {
+  void publishesOneEvaluationPerSeedKeyedByStudy() throws InterruptedException {
     TrialRequested trial =
         new TrialRequested(
             1,
@@ -35,7 +37,7 @@ class TrialListenerTest {
             Map.of("populationSize", 10, "generations", 3),
             List.of(1L, 2L, 3L));
     send(Topics.TRIALS, "study-a", EventCodec.encode(trial));
-    List<ConsumerRecord<String, String>> got = read(Topics.EVALUATIONS, 3);
+    List<ConsumerRecord<String, String>> got = read(Topics.EVALUATIONS, "study-a", 3);
     assertThat(got).hasSize(3);
     assertThat(got).allMatch(r -> r.key().equals("study-a"));
     List<Long> seeds = new ArrayList<>();
@@ -48,6 +50,44 @@ class TrialListenerTest {
     assertThat(seeds).containsExactlyInAnyOrder(1L, 2L, 3L);
     String metrics = io.restassured.RestAssured.given().get("/q/metrics").asString();
     assertThat(metrics).contains("neurohpo_evaluation_seconds_count").contains("kafka_consumer");
+  }
+
+  @Test
+  void evaluatesARegisteredDataSetLoadedFromItsTopic() throws InterruptedException {
+    StringBuilder csv = new StringBuilder("x,y,class\n");
+    for (int i = 0; i < 40; i++) {
+      csv.append(i % 2)
+          .append(',')
+          .append((i / 2) % 3)
+          .append(',')
+          .append(i % 2 == 0 ? "even" : "odd")
+          .append('\n');
+    }
+    String text = csv.toString();
+    String id = DatasetRegistered.idOf(text);
+    send(
+        Topics.DATASETS,
+        id,
+        new DatasetRegistered(1, id, "parity", "tester", 40, 2, 2, text, java.time.Instant.now())
+            .encode());
+    TrialRequested trial =
+        new TrialRequested(
+            1, "study-d", 1, id, Map.of("populationSize", 10, "generations", 3), List.of(5L));
+    send(Topics.TRIALS, "study-d", EventCodec.encode(trial));
+    List<ConsumerRecord<String, String>> got = read(Topics.EVALUATIONS, "study-d", 1);
+    assertThat(got).hasSize(1);
+    assertThat(EventCodec.decode(got.get(0).value())).isInstanceOf(RunEvaluated.class);
+
+    // an id nobody registered fails the run, naming it
+    String unknown = "sha256:" + "1".repeat(64);
+    send(
+        Topics.TRIALS,
+        "study-e",
+        EventCodec.encode(new TrialRequested(1, "study-e", 1, unknown, Map.of(), List.of(5L))));
+    List<ConsumerRecord<String, String>> failed = read(Topics.EVALUATIONS, "study-e", 1);
+    assertThat(failed).hasSize(1);
+    assertThat(((RunFailed) EventCodec.decode(failed.get(0).value())).reason())
+        .isEqualTo("unknown data set '" + unknown + "' (not registered)");
   }
 
   @Test
@@ -66,5 +106,19 @@ class TrialListenerTest {
 
   private static List<ConsumerRecord<String, String>> read(String topic, int expected) {
     return KafkaBroker.probe().read(topic, expected, Duration.ofSeconds(60));
+  }
+
+  /** The records of {@code key} on the topic, once there are {@code expected} (60 s at most). */
+  private static List<ConsumerRecord<String, String>> read(String topic, String key, int expected)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    List<ConsumerRecord<String, String>> got = List.of();
+    while (got.size() < expected && System.nanoTime() < deadline) {
+      got =
+          KafkaBroker.probe().read(topic, 10_000, Duration.ofSeconds(1)).stream()
+              .filter(r -> key.equals(r.key()))
+              .toList();
+    }
+    return got;
   }
 }

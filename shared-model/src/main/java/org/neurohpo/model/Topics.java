@@ -24,6 +24,12 @@ public final class Topics {
    */
   public static final String STUDIES = "neurohpo.studies.v1";
 
+  /**
+   * The optimizer's API to evaluators, compacted and kept forever: {@link DatasetRegistered}, keyed
+   * by the data set's id. Not a study topic: its records belong to no study.
+   */
+  public static final String DATASETS = "neurohpo.datasets.v1";
+
   /** Suffix of a topic's dead-letter topic; the reason travels in record headers. */
   public static final String DLQ_SUFFIX = ".dlq";
 

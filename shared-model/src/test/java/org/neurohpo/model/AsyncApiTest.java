@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -27,7 +26,7 @@ class AsyncApiTest {
     doc().get("channels").fieldNames().forEachRemaining(channels::add);
     assertThat(channels)
         .containsExactlyInAnyOrder(
-            Topics.STUDIES, Topics.TRIALS, Topics.EVALUATIONS, Topics.RESULTS);
+            Topics.STUDIES, Topics.TRIALS, Topics.EVALUATIONS, Topics.RESULTS, Topics.DATASETS);
   }
 
   static Stream<Event> events() {
@@ -55,8 +54,25 @@ class AsyncApiTest {
     Iterator<String> names = doc().get("components").get("messages").fieldNames();
     Set<String> messages = new HashSet<>();
     names.forEachRemaining(messages::add);
-    assertThat(messages)
-        .isEqualTo(new HashSet<>(events().map(e -> e.getClass().getSimpleName()).toList()));
-    assertThat(List.of(Event.class.getPermittedSubclasses())).hasSize(messages.size());
+    Set<String> expected = new HashSet<>(events().map(e -> e.getClass().getSimpleName()).toList());
+    expected.add(DatasetRegistered.class.getSimpleName()); // not a study event
+    assertThat(messages).isEqualTo(expected);
+    assertThat(messages.size() - 1).isEqualTo(Event.class.getPermittedSubclasses().length);
+  }
+
+  @Test
+  void schemaNamesEveryFieldOfARegisteredDataSet() throws IOException {
+    String csv = "a,class\n1,x\n2,y\n";
+    DatasetRegistered d =
+        new DatasetRegistered(
+            1, DatasetRegistered.idOf(csv), "t", "me", 2, 1, 2, csv, java.time.Instant.EPOCH);
+    JsonNode written = EventCodec.mapper().readTree(d.encode());
+    JsonNode schema = doc().get("components").get("schemas").get("DatasetRegistered");
+    Set<String> documented = new HashSet<>();
+    schema.get("properties").fieldNames().forEachRemaining(documented::add);
+    Set<String> fields = new HashSet<>();
+    written.fieldNames().forEachRemaining(fields::add);
+    assertThat(documented).isEqualTo(fields);
+    assertThat(DatasetRegistered.decode(d.encode())).isEqualTo(d);
   }
 }

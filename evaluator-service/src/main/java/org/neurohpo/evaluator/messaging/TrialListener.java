@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,6 +12,7 @@ import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -44,9 +46,14 @@ public class TrialListener {
   private final Counter failedRuns;
 
   @Inject
-  public TrialListener(EvaluatorConfig config, MeterRegistry registry) {
+  public TrialListener(
+      EvaluatorConfig config,
+      MeterRegistry registry,
+      @Identifier("default-kafka-broker") Map<String, Object> kafka) {
+    DatasetStore datasets = new DatasetStore(kafka, 8);
     this.runner =
-        new TrialRunner(config.threads(), config.id().orElseGet(TrialListener::defaultId));
+        new TrialRunner(
+            config.threads(), config.id().orElseGet(TrialListener::defaultId), datasets::load);
     this.evaluationTime =
         Timer.builder("neurohpo.evaluation")
             .description("wall time of one run (one seed) of a trial")

@@ -2,6 +2,7 @@ package org.neurohpo.evaluator.service;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.neurohpo.model.Event;
 import org.neurohpo.model.RunEvaluated;
 import org.neurohpo.model.RunFailed;
@@ -21,10 +22,21 @@ import org.neurohpo.neuro.hp.HyperParameterSet;
 public final class TrialRunner {
   private final int threads;
   private final String evaluator;
+  private final Function<String, Dataset> datasets;
 
+  /** A runner of the built-in data sets only, by name. */
   public TrialRunner(int threads, String evaluator) {
+    this(threads, evaluator, Datasets::named);
+  }
+
+  /**
+   * @param datasets loads a trial's data set by its name or id; an IllegalArgumentException (one
+   *     line) fails the trial's runs with that reason. It never opens a path.
+   */
+  public TrialRunner(int threads, String evaluator, Function<String, Dataset> datasets) {
     this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     this.evaluator = evaluator;
+    this.datasets = datasets;
   }
 
   /** The events to publish for {@code trial}, in seed order. */
@@ -32,8 +44,8 @@ public final class TrialRunner {
     List<Event> out = new ArrayList<>();
     Evaluation evaluation;
     try {
-      // by name only: a study never makes an evaluator open a file
-      Dataset data = Datasets.named(trial.dataset());
+      // by name or id only: a study never makes an evaluator open a file
+      Dataset data = datasets.apply(trial.dataset());
       evaluation = Evaluation.prepare(data, HyperParameterSet.of(trial.params()));
     } catch (IllegalArgumentException e) {
       for (long seed : trial.seeds()) {

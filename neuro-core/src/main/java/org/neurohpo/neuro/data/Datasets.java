@@ -96,6 +96,15 @@ public final class Datasets {
     }
   }
 
+  /** A data set from CSV text (header row, numeric features, class label in the last column). */
+  public static Dataset fromCsv(String name, String csv) {
+    try (BufferedReader r = new BufferedReader(new java.io.StringReader(csv))) {
+      return CsvDatasetReader.read(name, name, r);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Reads a CSV file: header row, numeric features, class label in the last column. */
   public static Dataset file(Path file) {
     String name = file.getFileName().toString().replaceFirst("(?i)\\.csv$", "");

@@ -38,5 +38,25 @@ public interface OptimizerConfig {
     /** Studies one owner may have running at once. */
     @WithDefault("20")
     int runningStudiesPerOwner();
+
+    /** Bytes of a study spec (JSON). */
+    @WithDefault("262144")
+    int specBytes();
+
+    /** Bytes of a registered data set's CSV (it travels in one Kafka record). */
+    @WithDefault("524288")
+    int datasetBytes();
+
+    /** Samples of a registered data set. */
+    @WithDefault("100000")
+    int datasetRows();
+
+    /** Columns of a registered data set (features and the class). */
+    @WithDefault("1000")
+    int datasetColumns();
+
+    /** Data sets one owner may register. */
+    @WithDefault("100")
+    int datasetsPerOwner();
   }
 }

@@ -23,12 +23,14 @@ import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
+import org.neurohpo.model.DatasetRegistered;
 import org.neurohpo.model.Event;
 import org.neurohpo.model.EventCodec;
 import org.neurohpo.model.Topics;
 import org.neurohpo.model.TrialCompleted;
 import org.neurohpo.model.TrialRequested;
 import org.neurohpo.optimizer.config.OptimizerConfig;
+import org.neurohpo.optimizer.service.DatasetRegistry;
 import org.neurohpo.optimizer.service.History;
 import org.neurohpo.optimizer.service.Studies;
 
@@ -63,6 +65,12 @@ public class StudyEvents {
   Emitter<Record<String, String>> studyTopic;
 
   @Inject
+  @Channel("datasets")
+  Emitter<Record<String, String>> datasetTopic;
+
+  private final DatasetRegistry datasets = new DatasetRegistry();
+
+  @Inject
   public StudyEvents(OptimizerConfig config, MeterRegistry registry) {
     this.studies = new Studies(config.inFlight(), config.gridLevels());
     Gauge.builder("neurohpo.trials.in.flight", studies, Studies::inFlight)
@@ -83,11 +91,20 @@ public class StudyEvents {
         History history = new History();
         int[] unreadable = {0};
         Map<String, Integer> trialPartitions = new HashMap<>();
+        DatasetTopic.ensure(kafka);
         Map<String, Integer> partitions =
             TopicHistory.read(
                 kafka,
-                List.of(Topics.STUDIES, Topics.TRIALS, Topics.RESULTS),
+                List.of(Topics.DATASETS, Topics.STUDIES, Topics.TRIALS, Topics.RESULTS),
                 entry -> {
+                  if (entry.topic().equals(Topics.DATASETS)) {
+                    try {
+                      datasets.add(DatasetRegistered.decode(entry.value()));
+                    } catch (EventCodec.MalformedEventException e) {
+                      unreadable[0]++;
+                    }
+                    return;
+                  }
                   try {
                     // an event of a type that does not belong on its topic is never applied
                     Event e = EventCodec.decodeOn(entry.topic(), entry.value());
@@ -130,6 +147,16 @@ public class StudyEvents {
         }
       }
     }
+  }
+
+  /** The registered data sets (rebuilt from their topic, then added to by the API). */
+  public DatasetRegistry datasets() {
+    return datasets;
+  }
+
+  /** Publishes a registered data set, keyed by its id; completes when Kafka acknowledged it. */
+  public CompletionStage<Void> publish(DatasetRegistered d) {
+    return datasetTopic.send(Record.of(d.id(), d.encode()));
   }
 
   /** Completes once the studies of earlier runs are rebuilt from the topics. */

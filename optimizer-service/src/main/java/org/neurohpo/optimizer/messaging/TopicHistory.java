@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.neurohpo.model.KafkaSettings;
 
 /**
  * Reads topics from their beginning up to the end they had when reading started, with a plain
@@ -31,21 +32,11 @@ final class TopicHistory {
    */
   static Map<String, Integer> read(
       Map<String, Object> kafka, List<String> topics, Consumer<Entry> sink) {
-    Map<String, Object> config = new HashMap<>();
-    kafka.forEach(
-        (k, v) -> {
-          if (ConsumerConfig.configNames().contains(k)
-              || k.startsWith("sasl.")
-              || k.startsWith("ssl.")
-              || k.equals("security.protocol")) {
-            config.put(k, v);
-          }
-        });
+    Map<String, Object> config =
+        KafkaSettings.forClient(kafka, ConsumerConfig.configNames(), "neurohpo-optimizer-recovery");
     config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
     config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-    config.put(ConsumerConfig.CLIENT_ID_CONFIG, "neurohpo-optimizer-recovery");
     try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
       List<TopicPartition> parts = new ArrayList<>();
       Map<String, Integer> counts = new HashMap<>();

@@ -53,9 +53,19 @@ public class StudyResource {
   public Response create(JsonNode spec) throws Exception {
     OptimizerConfig.Limits l = config.limits();
     String owner = identity.getPrincipal().getName();
+    if (spec != null && spec.toString().length() > l.specBytes()) {
+      return Response.status(413)
+          .entity(
+              Map.of(
+                  "problems",
+                  List.of("a study spec is at most " + l.specBytes() + " bytes of JSON")))
+          .build();
+    }
     List<String> problems =
         SpecProblems.of(
-            spec, new SpecProblems.Limits(l.nameLength(), l.budget(), l.seeds(), l.parameters()));
+            spec,
+            new SpecProblems.Limits(l.nameLength(), l.budget(), l.seeds(), l.parameters()),
+            events.datasets()::contains);
     StudySpec parsed = null;
     if (problems.isEmpty()) {
       if (spec instanceof com.fasterxml.jackson.databind.node.ObjectNode o

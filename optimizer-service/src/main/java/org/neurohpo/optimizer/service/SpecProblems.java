@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.neurohpo.bayes.space.SpaceJson;
+import org.neurohpo.model.DatasetRegistered;
 import org.neurohpo.model.HpContract;
 
 /**
@@ -44,10 +46,13 @@ public final class SpecProblems {
   private SpecProblems() {}
 
   public static List<String> of(JsonNode spec) {
-    return of(spec, Limits.DEFAULT);
+    return of(spec, Limits.DEFAULT, id -> false);
   }
 
-  public static List<String> of(JsonNode spec, Limits limits) {
+  /**
+   * @param registered whether a data set id ({@code sha256:...}) is registered
+   */
+  public static List<String> of(JsonNode spec, Limits limits, Predicate<String> registered) {
     List<String> problems = new ArrayList<>();
     if (spec == null || !spec.isObject()) {
       problems.add("the study spec must be a JSON object");
@@ -75,7 +80,7 @@ public final class SpecProblems {
               + " characters; got "
               + name.asText().length());
     }
-    dataset(spec.get("dataset"), problems);
+    dataset(spec.get("dataset"), registered, problems);
     JsonNode strategy = spec.get("strategy");
     if (strategy == null || !STRATEGIES.contains(strategy.asText())) {
       problems.add("strategy must be one of grid, random, bo, parego; got " + clip(strategy));
@@ -139,13 +144,19 @@ public final class SpecProblems {
     return problems;
   }
 
-  private static void dataset(JsonNode v, List<String> problems) {
+  private static void dataset(JsonNode v, Predicate<String> registered, List<String> problems) {
     if (v == null || !v.isTextual() || v.asText().isBlank()) {
       problems.add("dataset must be a non-empty string");
       return;
     }
     String d = v.asText();
     if (HpContract.dataset(d).isPresent()) {
+      return;
+    }
+    if (DatasetRegistered.isId(d)) {
+      if (!registered.test(d)) {
+        problems.add("unknown dataset '" + d + "' (register a CSV with POST /datasets)");
+      }
       return;
     }
     String known = String.join(", ", HpContract.datasets());
@@ -157,9 +168,14 @@ public final class SpecProblems {
               + clip(d)
               + "' is a path; a study names a data set, never a file (built-in: "
               + known
-              + ")");
+              + "; a CSV of your own: register it with POST /datasets and name its id)");
     } else {
-      problems.add("unknown dataset '" + clip(d) + "' (built-in: " + known + ")");
+      problems.add(
+          "unknown dataset '"
+              + clip(d)
+              + "' (built-in: "
+              + known
+              + "; or the id of a data set registered with POST /datasets)");
     }
   }
 

@@ -13,6 +13,7 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.neurohpo.model.KafkaSettings;
 import org.neurohpo.results.service.ReplayState;
 
 /**
@@ -30,22 +31,12 @@ final class StartOffsets {
   record Found(Map<String, Long> endOffsets, Map<String, Long> deadLettered) {}
 
   static Found read(Map<String, Object> kafka, List<String> topics, List<String> deadLetterTopics) {
-    Map<String, Object> config = new HashMap<>();
-    kafka.forEach(
-        (k, v) -> {
-          if (ConsumerConfig.configNames().contains(k)
-              || k.startsWith("sasl.")
-              || k.startsWith("ssl.")
-              || k.equals("security.protocol")) {
-            config.put(k, v);
-          }
-        });
+    Map<String, Object> config =
+        KafkaSettings.forClient(kafka, ConsumerConfig.configNames(), "neurohpo-results-start");
     config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     config.put(
         ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-    config.put(ConsumerConfig.CLIENT_ID_CONFIG, "neurohpo-results-start");
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
       Map<String, List<PartitionInfo>> existing = consumer.listTopics(TIMEOUT);
       Map<String, Long> ends = new HashMap<>();
