@@ -141,7 +141,10 @@ final class DeployFiles {
     return ServiceConfig.load(root(), module);
   }
 
-  /** Every topic of {@link Topics} and its dead-letter topic. */
+  /**
+   * Every topic of {@link Topics}, and the dead-letter topic of each that carries study events (the
+   * data-set topic has none: its readers skip what they cannot use).
+   */
   static List<String> allTopics() {
     List<String> topics = new ArrayList<>();
     for (Field f : Topics.class.getFields()) {
@@ -152,7 +155,9 @@ final class DeployFiles {
         try {
           String topic = (String) f.get(null);
           topics.add(topic);
-          topics.add(Topics.deadLetter(topic));
+          if (!Topics.eventsOn(topic).isEmpty()) {
+            topics.add(Topics.deadLetter(topic));
+          }
         } catch (IllegalAccessException e) {
           throw new IllegalStateException(e);
         }

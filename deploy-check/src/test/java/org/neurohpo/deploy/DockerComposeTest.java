@@ -116,6 +116,15 @@ class DockerComposeTest {
     assertThat(studies)
         .as("%s: the studies topic is compacted", FILE)
         .contains("cleanup.policy=compact");
+    assertThat(
+            script
+                .lines()
+                .filter(l -> l.contains("create neurohpo.datasets.v1 "))
+                .findFirst()
+                .orElse(""))
+        .as("%s: the data-set topic is compacted and kept forever", FILE)
+        .contains("cleanup.policy=compact")
+        .contains("retention.ms=-1");
     assertThat(env(BROKER).get("KAFKA_AUTO_CREATE_TOPICS_ENABLE"))
         .as("%s: %s creates no topic on its own (the topics step does)", FILE, BROKER)
         .isEqualTo("false");
