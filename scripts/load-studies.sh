@@ -11,7 +11,7 @@ clients=${2:-4}
 work=$(mktemp -d)
 ./neurohpo up --evaluators 1 > "$work/up.out" 2> "$work/up.err" &
 up=$!
-trap 'status=$?; kill -TERM $up 2>/dev/null; wait $up 2>/dev/null; rm -rf "$work"; exit $status' EXIT
+trap 'status=$?; kill -TERM $up 2>/dev/null; wait $up 2>/dev/null || true; rm -rf "$work"; exit $status' EXIT
 for _ in $(seq 1 240); do grep -q '^ready$' "$work/up.out" 2>/dev/null && break; sleep 1; done
 grep -q '^ready$' "$work/up.out" || { cat "$work/up.err"; echo "up did not become ready" >&2; exit 1; }
 opt=$(sed -n 's/^optimizer: //p' "$work/up.out")
