@@ -25,9 +25,11 @@ import picocli.CommandLine.Spec;
 
 /**
  * Experiment 4: the hardware HPs (RISP precision, leak, maximum delay, threshold inclusiveness)
- * optimised for a fixed encoding, against the default hardware. Searches measure on seeds 1001..;
- * the defaults and each search's recommendation are then measured again, side by side, on fresh
- * seeds 2001.., so the gain is not the search's own optimistic estimate.
+ * optimised for a fixed encoding, against the default hardware. The search with optimizer seed S
+ * measures on its own seeds 1000*S+1.. (as every experiment's searches; --shared-run-seeds gives
+ * all of them 1001..); the defaults and each search's recommendation are then measured again, side
+ * by side, on fresh seeds 900001.., apart from every search's, so the gain is not the search's own
+ * optimistic estimate.
  */
 @Command(
     name = "hardware",
@@ -41,12 +43,14 @@ import picocli.CommandLine.Spec;
       "Resumable."
     })
 final class HardwareExperiment implements Callable<Integer> {
-  static final int SEARCH_SEED_BASE = 1001;
-  static final int VALIDATION_SEED_BASE = 2001;
+  /** First validation seed: apart from the searches' 1000*S+1.. for S < 900 (and from 1001..). */
+  static final int VALIDATION_SEED_BASE = 900_001;
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Spec CommandSpec spec;
   @Mixin ExperimentCommand.Common common;
+  @Mixin ExperimentCommand.RunSeeds runSeeds;
 
   @Option(
       names = "--space",
@@ -85,14 +89,14 @@ final class HardwareExperiment implements Callable<Integer> {
   @Option(
       names = "--runs",
       paramLabel = "K",
-      description = "runs per set in the searches, seeds 1001.. (default ${DEFAULT-VALUE})")
+      description = "runs per set in the searches (default ${DEFAULT-VALUE})")
   int runs = 10;
 
   @Option(
       names = "--validation-runs",
       paramLabel = "V",
       description =
-          "runs of the defaults and of each recommendation, seeds 2001.. (default"
+          "runs of the defaults and of each recommendation, seeds 900001.. (default"
               + " ${DEFAULT-VALUE})")
   int validationRuns = 30;
 
@@ -102,6 +106,12 @@ final class HardwareExperiment implements Callable<Integer> {
     ExperimentCommand.atLeast("--budget", budget, 1);
     ExperimentCommand.atLeast("--runs", runs, 1);
     ExperimentCommand.atLeast("--validation-runs", validationRuns, 2);
+    runSeeds.check(runs);
+    if (optimizerSeeds >= 900 || validationRuns > 999) {
+      throw new IllegalArgumentException(
+          "--optimizer-seeds below 900 and --validation-runs at most 999 (the validation seeds"
+              + " 900001.. stay apart from the searches')");
+    }
     ExperimentCommand.atLeast("--evaluators", common.evaluators, 1);
     if (grid != null && !encodingParams.isEmpty()) {
       throw new IllegalArgumentException(
@@ -127,7 +137,7 @@ final class HardwareExperiment implements Callable<Integer> {
         String.format(
             Locale.ROOT,
             "Fixed encoding %s (%s). Searches: GP-BO over %s's hardware HPs, %d sets x %d runs"
-                + " (seeds %d..%d), optimizer seeds 1..%d. Validation: the default hardware and"
+                + " (%s), optimizer seeds 1..%d. Validation: the default hardware and"
                 + " each search's recommendation, %d runs each on seeds %d..%d.",
             encoding,
             grid != null
@@ -136,8 +146,7 @@ final class HardwareExperiment implements Callable<Integer> {
             space,
             budget,
             runs,
-            SEARCH_SEED_BASE,
-            SEARCH_SEED_BASE + runs - 1,
+            runSeeds.describe(runs),
             optimizerSeeds,
             validationRuns,
             VALIDATION_SEED_BASE,
@@ -158,7 +167,7 @@ final class HardwareExperiment implements Callable<Integer> {
         study.put("strategy", "bo");
         study.put("budget", budget);
         study.put("optimizerSeed", s);
-        study.set("seeds", ExperimentCommand.seeds(SEARCH_SEED_BASE, SEARCH_SEED_BASE + runs - 1));
+        study.set("seeds", runSeeds.of(s, runs));
         study.set("fixedParams", fixed);
         searches.add(new ExperimentCommand.Step(study, out.resolve("search").resolve("seed-" + s)));
       }

@@ -52,9 +52,19 @@ class HardwareExperimentTest {
     assertThat(defaults.trials().get(0).params())
         .containsEntry("preset", "RISP-7")
         .containsEntry("thresholdInclusive", "true");
-    // the same validation seeds for all, apart from the searches' seeds
+    // the same validation seeds for all, apart from the searches' seeds; each search on its own
     assertThat(Files.readAllLines(out.resolve("validation/defaults/runs.csv")).subList(1, 4))
-        .allMatch(r -> r.split(",")[1].startsWith("200"));
+        .allMatch(r -> r.split(",")[1].startsWith("90000"));
+    for (int s = 1; s <= 2; s++) {
+      int first = 1000 * s + 1;
+      assertThat(Files.readAllLines(out.resolve("search/seed-" + s + "/runs.csv")).subList(1, 3))
+          .as("search %d measures on its own seeds", s)
+          .allMatch(
+              r -> {
+                long base = Long.parseLong(r.split(",")[1]) % 1_000_000; // repeats: + k x 10^6
+                return base == first || base == first + 1;
+              });
+    }
     List<HardwareReport.Row> rows = HardwareReport.rows(out);
     assertThat(rows)
         .extracting(HardwareReport.Row::label)
