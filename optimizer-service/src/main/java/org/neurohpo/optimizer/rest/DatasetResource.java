@@ -16,8 +16,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -54,16 +52,16 @@ public class DatasetResource {
       throws InterruptedException {
     OptimizerConfig.Limits l = config.limits();
     if (!name.matches("[A-Za-z0-9._-]{1,100}")) {
-      return problem(400, "name must be 1-100 letters, digits, '.', '_' or '-'");
+      return Problems.of(400, "name must be 1-100 letters, digits, '.', '_' or '-'");
     }
     if (csv == null || csv.getBytes(StandardCharsets.UTF_8).length > l.datasetBytes()) {
-      return problem(413, "a data set is at most " + l.datasetBytes() + " bytes of CSV");
+      return Problems.of(413, "a data set is at most " + l.datasetBytes() + " bytes of CSV");
     }
     CsvCheck.Summary size;
     try {
       size = CsvCheck.check(csv, l.datasetRows(), l.datasetColumns());
     } catch (IllegalArgumentException e) {
-      return problem(400, "data set: " + e.getMessage());
+      return Problems.of(400, "data set: " + e.getMessage());
     }
     String id = DatasetRegistered.idOf(csv);
     var known = events.datasets().get(id);
@@ -72,7 +70,7 @@ public class DatasetResource {
     }
     String owner = identity.getPrincipal().getName();
     if (events.datasets().countOf(owner) >= l.datasetsPerOwner()) {
-      return problem(
+      return Problems.of(
           429, owner + " has registered " + l.datasetsPerOwner() + " data sets, the most allowed");
     }
     DatasetRegistered d =
@@ -89,7 +87,7 @@ public class DatasetResource {
     try {
       events.publish(d).toCompletableFuture().get(PUBLISH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (TimeoutException | ExecutionException e) {
-      return problem(
+      return Problems.of(
           503,
           "Kafka did not acknowledge the data set within "
               + PUBLISH_TIMEOUT_SECONDS
@@ -104,10 +102,8 @@ public class DatasetResource {
   public Response list(
       @QueryParam("offset") @DefaultValue("0") int offset,
       @QueryParam("limit") @DefaultValue("100") int limit) {
-    if (offset < 0 || limit < 1 || limit > 1000) {
-      return problem(400, "offset must be >= 0 and limit in [1, 1000]");
-    }
-    return Response.ok(events.datasets().page(offset, limit)).build();
+    return Problems.ofPage(offset, limit)
+        .orElseGet(() -> Response.ok(events.datasets().page(offset, limit)).build());
   }
 
   @GET
@@ -117,13 +113,6 @@ public class DatasetResource {
         .datasets()
         .get(id)
         .map(i -> Response.ok(i).build())
-        .orElse(problem(404, "no data set " + (id.length() > 80 ? id.substring(0, 80) : id)));
-  }
-
-  private static Response problem(int status, String problem) {
-    return Response.status(status)
-        .entity(Map.of("problems", List.of(problem)))
-        .type(MediaType.APPLICATION_JSON)
-        .build();
+        .orElse(Problems.of(404, "no data set " + (id.length() > 80 ? id.substring(0, 80) : id)));
   }
 }

@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -37,7 +36,6 @@ import org.neurohpo.optimizer.service.Studies;
 public class StudyResource {
   private static final ObjectMapper MAPPER = EventCodec.mapper();
   private static final long PUBLISH_TIMEOUT_SECONDS = 30;
-  private static final int MAX_PAGE = 1000;
 
   @Inject StudyEvents events;
   @Inject OptimizerConfig config;
@@ -54,12 +52,7 @@ public class StudyResource {
     OptimizerConfig.Limits l = config.limits();
     String owner = identity.getPrincipal().getName();
     if (spec != null && spec.toString().length() > l.specBytes()) {
-      return Response.status(413)
-          .entity(
-              Map.of(
-                  "problems",
-                  List.of("a study spec is at most " + l.specBytes() + " bytes of JSON")))
-          .build();
+      return Problems.of(413, "a study spec is at most " + l.specBytes() + " bytes of JSON");
     }
     List<String> problems =
         SpecProblems.of(
@@ -79,7 +72,7 @@ public class StudyResource {
       }
     }
     if (!problems.isEmpty()) {
-      return Response.status(400).entity(Map.of("problems", problems)).build();
+      return Problems.of(400, problems);
     }
     try {
       events.recovered().get(PUBLISH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -90,16 +83,12 @@ public class StudyResource {
               + " s; retry");
     }
     if (events.studies().running(owner) >= l.runningStudiesPerOwner()) {
-      return Response.status(429)
-          .entity(
-              Map.of(
-                  "problems",
-                  List.of(
-                      owner
-                          + " has "
-                          + l.runningStudiesPerOwner()
-                          + " running studies, the most allowed; stop one or wait")))
-          .build();
+      return Problems.of(
+          429,
+          owner
+              + " has "
+              + l.runningStudiesPerOwner()
+              + " running studies, the most allowed; stop one or wait");
     }
     Studies.NewStudy study = events.studies().prepare(parsed, owner);
     String id = study.created().studyId();
@@ -131,7 +120,7 @@ public class StudyResource {
   }
 
   private static Response unavailable(String problem) {
-    return Response.status(503).entity(Map.of("problems", List.of(problem))).build();
+    return Problems.of(503, problem);
   }
 
   /**
@@ -143,15 +132,12 @@ public class StudyResource {
   public Response list(
       @QueryParam("offset") @DefaultValue("0") int offset,
       @QueryParam("limit") @DefaultValue("100") int limit) {
-    if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
-      return Response.status(400)
-          .entity(
-              Map.of("problems", List.of("offset must be >= 0 and limit in [1, " + MAX_PAGE + "]")))
-          .build();
-    }
-    return Response.ok(events.studies().page(offset, limit))
-        .header("X-Total-Count", events.studies().size())
-        .build();
+    return Problems.ofPage(offset, limit)
+        .orElseGet(
+            () ->
+                Response.ok(events.studies().page(offset, limit))
+                    .header("X-Total-Count", events.studies().size())
+                    .build());
   }
 
   @GET
@@ -161,7 +147,7 @@ public class StudyResource {
         .studies()
         .view(id)
         .map(v -> Response.ok(v).build())
-        .orElse(Response.status(404).entity(Map.of("problems", List.of("no study " + id))).build());
+        .orElse(Problems.of(404, "no study " + id));
   }
 
   /**
@@ -175,9 +161,7 @@ public class StudyResource {
   public Response stop(@PathParam("id") String id, @HeaderParam("Content-Type") String type)
       throws Exception {
     if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-      return Response.status(415)
-          .entity(Map.of("problems", List.of("stop needs Content-Type: application/json")))
-          .build();
+      return Problems.of(415, "stop needs Content-Type: application/json");
     }
     var owner = events.studies().owner(id);
     if (owner.isEmpty()) {
@@ -185,11 +169,7 @@ public class StudyResource {
     }
     String caller = identity.getPrincipal().getName();
     if (!identity.hasRole("admin") && !owner.get().map(caller::equals).orElse(false)) {
-      return Response.status(403)
-          .entity(
-              Map.of(
-                  "problems", List.of("only the study's owner or an admin may stop study " + id)))
-          .build();
+      return Problems.of(403, "only the study's owner or an admin may stop study " + id);
     }
     var stopped = events.studies().stop(id);
     if (stopped.isPresent()) {

@@ -18,13 +18,9 @@ public final class ReplayState {
   private Map<String, Long> deadLetteredUpTo;
   private Map<String, Long> endAtStart;
 
-  private static String key(String topic, int partition) {
-    return topic + "/" + partition;
-  }
-
   /** The key of a partition in the maps given to {@link #start}. */
   public static String partitionKey(String topic, int partition) {
-    return key(topic, partition);
+    return topic + "/" + partition;
   }
 
   /**
@@ -46,7 +42,7 @@ public final class ReplayState {
    * read again (an earlier offset than one already read) is not to be applied again.
    */
   public synchronized boolean firstRead(String topic, int partition, long offset) {
-    String k = key(topic, partition);
+    String k = partitionKey(topic, partition);
     long n = next.getOrDefault(k, 0L);
     if (offset < n) {
       return false;
@@ -57,7 +53,8 @@ public final class ReplayState {
 
   /** Whether an unreadable record at this place was dead-lettered already (by any instance). */
   public synchronized boolean deadLetteredBefore(String topic, int partition, long offset) {
-    Long upTo = deadLetteredUpTo == null ? null : deadLetteredUpTo.get(key(topic, partition));
+    Long upTo =
+        deadLetteredUpTo == null ? null : deadLetteredUpTo.get(partitionKey(topic, partition));
     return upTo != null && offset <= upTo;
   }
 
