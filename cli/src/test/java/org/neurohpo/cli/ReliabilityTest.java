@@ -96,15 +96,18 @@ class ReliabilityTest {
 
   private int startOptimizer() throws IOException {
     int port = LocalStack.freePort();
-    optimizer =
-        stack.startService(
-            "optimizer-service",
-            "optimizer",
-            port,
-            bootstrap,
-            "384m",
-            List.of("neurohpo.optimizer.in-flight=2"));
+    optimizer = startOptimizer("optimizer", port);
     return port;
+  }
+
+  private Process startOptimizer(String name, int port) throws IOException {
+    return stack.startService(
+        "optimizer-service",
+        name,
+        port,
+        bootstrap,
+        "384m",
+        List.of("neurohpo.optimizer.in-flight=2"));
   }
 
   @AfterEach
@@ -114,6 +117,10 @@ class ReliabilityTest {
 
   /** About 1-2 s per run on one thread here: long enough to crash in the middle of a trial. */
   private String submit(String strategy, int budget) throws Exception {
+    return submit(optimizerPort, strategy, budget);
+  }
+
+  private String submit(int port, String strategy, int budget) throws Exception {
     String spec =
         """
         {"name": "crash", "dataset": "iris", "strategy": "%s", "budget": %d, "seeds": [1, 2, 3],
@@ -127,7 +134,7 @@ class ReliabilityTest {
         stack
             .http()
             .send(
-                HttpRequest.newBuilder(uri(optimizerPort, "/studies"))
+                HttpRequest.newBuilder(uri(port, "/studies"))
                     .header("Content-Type", "application/json")
                     .header("Authorization", "Bearer " + stack.token())
                     .POST(HttpRequest.BodyPublishers.ofString(spec))
@@ -171,11 +178,12 @@ class ReliabilityTest {
   }
 
   private JsonNode awaitCompleted(String id) throws Exception {
+    return awaitCompleted(optimizerPort, id);
+  }
+
+  private JsonNode awaitCompleted(int port, String id) throws Exception {
     return await(
-        optimizerPort,
-        "/studies/" + id,
-        n -> n.path("state").asText().equals("completed"),
-        STUDY_TIMEOUT);
+        port, "/studies/" + id, n -> n.path("state").asText().equals("completed"), STUDY_TIMEOUT);
   }
 
   /**
@@ -434,5 +442,92 @@ class ReliabilityTest {
 
     JsonNode view = awaitCompleted(id);
     assertEveryRunCountedOnce(id, 6, view);
+  }
+
+  /**
+   * Two optimizers share the studies by partition: each drives the studies created through it,
+   * answers for the other's, and when one is killed the other takes its studies over from the
+   * topics. Every study completes with no trial lost, requested twice or counted twice.
+   */
+  @Test
+  void twoOptimizersShareTheStudiesAndTheSurvivorTakesOverTheKilledOnes() throws Exception {
+    int secondPort = LocalStack.freePort();
+    Process second = startOptimizer("optimizer-2", secondPort);
+    stack.awaitReady("optimizer-2", secondPort);
+    // the group gives each optimizer its partitions: then each creates studies on its own
+    awaitPartitionsShared(optimizerPort, secondPort);
+    int budget = 4;
+    List<String> first =
+        List.of(submit(optimizerPort, "random", budget), submit(optimizerPort, "bo", budget));
+    List<String> other =
+        List.of(submit(secondPort, "random", budget), submit(secondPort, "bo", budget));
+    for (String id : first) {
+      // driven by the first optimizer; the second answers with the study's summary
+      assertThat(get(optimizerPort, "/studies/" + id).path("trialsRequested").isInt()).isTrue();
+      JsonNode elsewhere = await(secondPort, "/studies/" + id, n -> true, Duration.ofSeconds(10));
+      assertThat(elsewhere.path("trialsRequested").isNull()).as(elsewhere.toString()).isTrue();
+      assertThat(elsewhere.path("state").asText()).isEqualTo("running");
+    }
+    assertThat(get(secondPort, "/studies?limit=10").size()).isEqualTo(4);
+    await(resultsPort, "/studies/" + first.get(0) + "/trials", n -> n.size() >= 1, STUDY_TIMEOUT);
+
+    stack.kill(optimizer);
+    long killed = System.nanoTime();
+    for (String id : first) {
+      await(secondPort, "/studies/" + id, n -> n.path("trialsRequested").isInt(), STUDY_TIMEOUT);
+    }
+    System.out.printf(
+        "MEASURED optimizer kill: its studies driven by the other optimizer %.1f s after the kill%n",
+        (System.nanoTime() - killed) / 1e9);
+    for (String id : concat(first, other)) {
+      JsonNode view = awaitCompleted(secondPort, id);
+      assertEveryRunCountedOnce(id, budget, view);
+      List<Integer> numbers =
+          events(Topics.TRIALS, id).stream().map(t -> t.get("trialNumber").asInt()).toList();
+      assertThat(numbers).as("trial numbers of %s", id).doesNotHaveDuplicates().hasSize(budget);
+    }
+    stack.kill(second);
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
+  }
+
+  /** Until the two optimizers drive disjoint, non-empty sets of the 4 result partitions. */
+  private void awaitPartitionsShared(int a, int b) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      Set<String> pa = drivenPartitions(a);
+      Set<String> pb = drivenPartitions(b);
+      Set<String> all = new HashSet<>(pa);
+      all.addAll(pb);
+      if (!pa.isEmpty()
+          && !pb.isEmpty()
+          && all.size() == pa.size() + pb.size()
+          && all.size() == 4) {
+        return;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("the optimizers never shared the partitions; logs in " + dir);
+  }
+
+  private Set<String> drivenPartitions(int port) throws Exception {
+    HttpResponse<String> r =
+        stack
+            .http()
+            .send(
+                HttpRequest.newBuilder(uri(port, "/q/health/ready")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    Set<String> out = new HashSet<>();
+    for (JsonNode c : JSON.readTree(r.body()).path("checks")) {
+      String p = c.path("data").path("partitions").asText("");
+      if (!p.isEmpty()) {
+        out.addAll(List.of(p.split(",")));
+      }
+    }
+    return out;
   }
 }

@@ -14,6 +14,13 @@ public interface OptimizerConfig {
   @WithDefault("5")
   int gridLevels();
 
+  /**
+   * Ended studies kept in memory (as compact views) and studies of the cluster listed; past it the
+   * oldest ended ones are forgotten here (the results service keeps every study).
+   */
+  @WithDefault("100000")
+  int studiesKept();
+
   /** Limits of a study spec ({@code neurohpo.optimizer.limits.*}). */
   Limits limits();
 

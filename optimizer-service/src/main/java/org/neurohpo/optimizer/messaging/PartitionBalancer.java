@@ -63,4 +63,18 @@ final class PartitionBalancer {
   synchronized int inFlight(int partition) {
     return load[partition];
   }
+
+  /** Forgets the trials whose keys {@code handedOver} matches (their studies went elsewhere). */
+  synchronized void forget(java.util.function.Predicate<String> handedOver) {
+    placed
+        .entrySet()
+        .removeIf(
+            e -> {
+              if (handedOver.test(e.getKey())) {
+                load[e.getValue()]--;
+                return true;
+              }
+              return false;
+            });
+  }
 }

@@ -6,7 +6,10 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Not ready until the studies of earlier runs are rebuilt from the topics. */
+/**
+ * Not ready until the studies of earlier runs are rebuilt from the topics; its data names the
+ * partitions of the results topic (and so the studies) this optimizer drives.
+ */
 @Readiness
 @ApplicationScoped
 public class RecoveryCheck implements HealthCheck {
@@ -16,6 +19,9 @@ public class RecoveryCheck implements HealthCheck {
   public HealthCheckResponse call() {
     return HealthCheckResponse.named("optimizer-recovery")
         .status(events.recovered().isDone())
+        .withData(
+            "partitions",
+            String.join(",", events.drivenPartitions().stream().map(String::valueOf).toList()))
         .build();
   }
 }

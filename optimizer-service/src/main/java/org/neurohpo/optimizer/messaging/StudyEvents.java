@@ -2,6 +2,7 @@ package org.neurohpo.optimizer.messaging;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
@@ -11,13 +12,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -33,21 +42,40 @@ import org.neurohpo.optimizer.config.OptimizerConfig;
 import org.neurohpo.optimizer.service.DatasetRegistry;
 import org.neurohpo.optimizer.service.History;
 import org.neurohpo.optimizer.service.Studies;
+import org.neurohpo.optimizer.service.StudyPartitions;
 
 /**
- * The optimizer's Kafka edge: publishes study and trial events, consumes trial results. When the
- * service starts it first rebuilds its studies from the topics (studies, trials, results, read from
- * the beginning) and publishes what running studies still need; results wait for that, and the
- * service is not ready before it is done.
+ * The optimizer's Kafka edge: publishes study and trial events, consumes trial results. Several
+ * optimizers may share a cluster: each drives the studies of the results-topic partitions the
+ * {@code neurohpo-optimizer} group gives it ({@link StudyPartitions}). When the group gives it
+ * partitions it rebuilds their studies from the topics (studies, trials, results, read from the
+ * beginning) and publishes what they still need; when the group takes partitions away it stops
+ * driving their studies and waits until what it published for them is acknowledged, so that the
+ * next owner reads it. A tail of the studies and data-set topics tells every optimizer of every
+ * study and data set of the cluster (for the API) and of studies created or stopped through another
+ * optimizer. The service is ready once that tail has read what the topics held at start and the
+ * group has answered once.
  */
 @ApplicationScoped
-@Startup // registers its metrics and recovers at start, not at first use
+@Startup // registers its metrics and starts its tail at start, not at first use
 public class StudyEvents {
   private static final Logger LOG = Logger.getLogger(StudyEvents.class);
   private static final Duration RETRY = Duration.ofSeconds(2);
+  private static final Duration REBUILD_GIVE_UP = Duration.ofMinutes(4);
+  private static final Duration ACK_WAIT = Duration.ofSeconds(30);
 
+  private final StudyPartitions partitions = new StudyPartitions();
   private final Studies studies;
-  private final CompletableFuture<Void> recovered = new CompletableFuture<>();
+  private final CompletableFuture<Void> assignedOnce = new CompletableFuture<>();
+  private final CompletableFuture<Void> tailCaughtUp = new CompletableFuture<>();
+  private final CompletableFuture<Void> recovered =
+      CompletableFuture.allOf(assignedOnce, tailCaughtUp);
+
+  /** Held to decide and send (read), or to change which studies are driven here (write). */
+  private final ReadWriteLock handover = new ReentrantReadWriteLock();
+
+  /** Sends not yet acknowledged, waited for before partitions are handed over. */
+  private final Set<CompletableFuture<?>> unacked = ConcurrentHashMap.newKeySet();
 
   @Inject
   @Identifier("default-kafka-broker")
@@ -57,8 +85,10 @@ public class StudyEvents {
   @Channel("trials")
   Emitter<String> trials;
 
-  /** Set by the recovery, before anything is published. */
+  /** Created at the first assignment, before anything is published. */
   private volatile PartitionBalancer balancer = new PartitionBalancer(0);
+
+  private boolean balancerSized;
 
   @Inject
   @Channel("studies")
@@ -69,76 +99,63 @@ public class StudyEvents {
   Emitter<Record<String, String>> datasetTopic;
 
   private final DatasetRegistry datasets = new DatasetRegistry();
+  private volatile TopicTail tail;
+  private volatile boolean closing;
 
   @Inject
   public StudyEvents(OptimizerConfig config, MeterRegistry registry) {
-    this.studies = new Studies(config.inFlight(), config.gridLevels());
+    this.studies =
+        new Studies(config.inFlight(), config.gridLevels(), partitions, config.studiesKept());
     Gauge.builder("neurohpo.trials.in.flight", studies, Studies::inFlight)
-        .description("trials published and not yet completed, over all studies")
+        .description("trials published and not yet completed, over the studies driven here")
+        .register(registry);
+    Gauge.builder("neurohpo.studies.driven", studies, Studies::driven)
+        .description("studies this optimizer drives (those of its partitions with trials out)")
         .register(registry);
   }
 
   void onStart(@Observes StartupEvent ev) {
-    Thread t = new Thread(this::recover, "neurohpo-optimizer-recovery");
+    Thread t = new Thread(this::follow, "neurohpo-optimizer-tail");
     t.setDaemon(true);
     t.start();
   }
 
-  /** Reads the topics until it succeeds (the broker may not be up yet), then restores. */
-  private void recover() {
-    while (!recovered.isDone()) {
+  void onStop(@Observes ShutdownEvent ev) {
+    closing = true;
+    TopicTail t = tail;
+    if (t != null) {
+      t.close();
+    }
+  }
+
+  /** Follows the studies and data-set topics, starting again after a broker failure. */
+  private void follow() {
+    while (!closing) {
       try {
-        History history = new History();
-        int[] unreadable = {0};
-        Map<String, Integer> trialPartitions = new HashMap<>();
         DatasetTopic.ensure(kafka);
-        Map<String, Integer> partitions =
-            TopicHistory.read(
+        int[] unreadable = {0};
+        TopicTail t =
+            new TopicTail(
                 kafka,
-                List.of(Topics.DATASETS, Topics.STUDIES, Topics.TRIALS, Topics.RESULTS),
-                entry -> {
-                  if (entry.topic().equals(Topics.DATASETS)) {
-                    try {
-                      datasets.add(DatasetRegistered.decode(entry.value()));
-                    } catch (EventCodec.MalformedEventException e) {
-                      unreadable[0]++;
-                    }
-                    return;
-                  }
-                  try {
-                    // an event of a type that does not belong on its topic is never applied
-                    Event e = EventCodec.decodeOn(entry.topic(), entry.value());
-                    history.accept(e);
-                    if (e instanceof TrialRequested t) {
-                      trialPartitions.put(trialKey(t), entry.partition());
-                    }
-                  } catch (EventCodec.MalformedEventException | IllegalArgumentException e) {
-                    unreadable[0]++; // dead-lettered by the topic's consumer; nothing to rebuild
-                  }
+                "neurohpo-optimizer-tail",
+                List.of(Topics.DATASETS, Topics.STUDIES),
+                entry -> onTail(entry, unreadable));
+        tail = t;
+        t.caughtUp()
+            .thenRun(
+                () -> {
+                  LOG.infof(
+                      "read %d studies and %d data sets of the cluster (%d unreadable records"
+                          + " skipped)",
+                      studies.size(), datasets.size(), unreadable[0]);
+                  tailCaughtUp.complete(null);
                 });
-        PartitionBalancer b = new PartitionBalancer(partitions.getOrDefault(Topics.TRIALS, 0));
-        for (History.Study st : history.studies()) {
-          Set<Integer> done = new HashSet<>();
-          st.completed().forEach(t -> done.add(t.trialNumber()));
-          for (TrialRequested t : st.requested()) {
-            if (!done.contains(t.trialNumber())) {
-              b.placed(trialKey(t), trialPartitions.getOrDefault(trialKey(t), -1));
-            }
-          }
-        }
-        balancer = b;
-        List<Event> todo = studies.restore(history);
-        publish(todo).toCompletableFuture().get();
-        LOG.infof(
-            "recovered %d studies from the topics (%d unreadable records skipped, %d studies that"
-                + " cannot be restored), published %d events",
-            history.studies().size(), unreadable[0], studies.unrestorable(), todo.size());
-        recovered.complete(null);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
+        t.run();
       } catch (Exception e) {
-        LOG.warnf("recovery from the topics failed, retrying in %s: %s", RETRY, e.toString());
+        if (closing) {
+          return;
+        }
+        LOG.warnf("reading the studies topic failed, retrying in %s: %s", RETRY, e.toString());
         try {
           Thread.sleep(RETRY.toMillis());
         } catch (InterruptedException ie) {
@@ -149,7 +166,161 @@ public class StudyEvents {
     }
   }
 
-  /** The registered data sets (rebuilt from their topic, then added to by the API). */
+  private void onTail(TopicHistory.Entry entry, int[] unreadable) {
+    try {
+      if (entry.topic().equals(Topics.DATASETS)) {
+        datasets.add(DatasetRegistered.decode(entry.value()));
+        return;
+      }
+      Event e = EventCodec.decodeOn(entry.topic(), entry.value());
+      handover.readLock().lock();
+      try {
+        publish(studies.onStudyEvent(e));
+      } finally {
+        handover.readLock().unlock();
+      }
+    } catch (EventCodec.MalformedEventException | IllegalArgumentException e) {
+      unreadable[0]++; // dead-lettered by the results service; nothing to learn from it
+    }
+  }
+
+  /**
+   * The group gave this optimizer partitions of the results topic: rebuilds their studies from the
+   * topics and publishes what they need. Runs on the consumer's thread, before any result of those
+   * partitions is delivered.
+   */
+  void onAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> added) {
+    Set<Integer> mine = resultPartitions(added);
+    int count = consumer.partitionsFor(Topics.RESULTS, Duration.ofSeconds(30)).size();
+    long deadline = System.nanoTime() + REBUILD_GIVE_UP.toNanos();
+    while (true) {
+      try {
+        rebuild(count, mine);
+        break;
+      } catch (Exception e) {
+        if (System.nanoTime() > deadline) {
+          LOG.errorf(
+              "could not rebuild the studies of partitions %s from the topics: %s; they wait"
+                  + " for the next rebalance",
+              mine, e.toString());
+          break;
+        }
+        LOG.warnf("rebuilding partitions %s failed, retrying in %s: %s", mine, RETRY, e);
+        try {
+          Thread.sleep(RETRY.toMillis());
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+    assignedOnce.complete(null);
+  }
+
+  private void rebuild(int count, Set<Integer> mine) {
+    long started = System.nanoTime();
+    History history = new History();
+    int[] unreadable = {0};
+    Map<String, Integer> trialPartitions = new HashMap<>();
+    Map<String, Integer> counts =
+        TopicHistory.read(
+            kafka,
+            List.of(Topics.STUDIES, Topics.TRIALS, Topics.RESULTS),
+            entry -> {
+              try {
+                // an event of a type that does not belong on its topic is never applied
+                Event e = EventCodec.decodeOn(entry.topic(), entry.value());
+                if (!mine.contains(StudyPartitions.of(e.studyId(), count))) {
+                  return;
+                }
+                history.accept(e);
+                if (e instanceof TrialRequested t) {
+                  trialPartitions.put(trialKey(t), entry.partition());
+                }
+              } catch (EventCodec.MalformedEventException | IllegalArgumentException e) {
+                unreadable[0]++; // dead-lettered by the topic's consumer; nothing to rebuild
+              }
+            });
+    handover.writeLock().lock();
+    List<Event> todo;
+    try {
+      if (!balancerSized) {
+        balancer = new PartitionBalancer(counts.getOrDefault(Topics.TRIALS, 0));
+        balancerSized = true;
+      }
+      for (History.Study st : history.studies()) {
+        Set<Integer> done = new HashSet<>();
+        st.completed().forEach(t -> done.add(t.trialNumber()));
+        for (TrialRequested t : st.requested()) {
+          if (!done.contains(t.trialNumber()) && !st.ended()) {
+            balancer.placed(trialKey(t), trialPartitions.getOrDefault(trialKey(t), -1));
+          }
+        }
+      }
+      partitions.assigned(count, mine);
+      todo = studies.restore(history);
+      publish(todo);
+    } finally {
+      handover.writeLock().unlock();
+    }
+    LOG.infof(
+        "drives partitions %s of %s now: rebuilt %d studies from the topics in %.1f s (%d"
+            + " unreadable records skipped, %d studies that cannot be restored), published %d"
+            + " events",
+        partitions.owned(),
+        Topics.RESULTS,
+        history.studies().size(),
+        (System.nanoTime() - started) / 1e9,
+        unreadable[0],
+        studies.unrestorable(),
+        todo.size());
+  }
+
+  /**
+   * The group took partitions away: their studies are no longer driven here; returns once what was
+   * published for them is acknowledged (or after {@link #ACK_WAIT}), so that the next owner, which
+   * starts after this returns, reads all of it.
+   */
+  void onRevoked(Collection<TopicPartition> removed, boolean waitForAcks) {
+    Set<Integer> gone = resultPartitions(removed);
+    if (gone.isEmpty()) {
+      return;
+    }
+    int released;
+    List<CompletableFuture<?>> pending;
+    handover.writeLock().lock();
+    try {
+      released = studies.release(gone);
+      balancer.forget(key -> partitions.on(key.substring(0, key.lastIndexOf('/')), gone));
+      partitions.revoked(gone);
+      pending = List.copyOf(unacked);
+    } finally {
+      handover.writeLock().unlock();
+    }
+    if (waitForAcks) {
+      try {
+        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
+            .get(ACK_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (Exception e) {
+        LOG.warnf("handing over partitions %s with sends unacknowledged: %s", gone, e.toString());
+      }
+    }
+    LOG.infof(
+        "no longer drives partitions %s (%d running studies handed over); drives %s",
+        gone, released, partitions.owned());
+  }
+
+  private static Set<Integer> resultPartitions(Collection<TopicPartition> parts) {
+    Set<Integer> out = new TreeSet<>();
+    for (TopicPartition tp : parts) {
+      if (tp.topic().equals(Topics.RESULTS)) {
+        out.add(tp.partition());
+      }
+    }
+    return out;
+  }
+
+  /** The registered data sets (of the whole cluster, read from their topic). */
   public DatasetRegistry datasets() {
     return datasets;
   }
@@ -159,13 +330,34 @@ public class StudyEvents {
     return datasetTopic.send(Record.of(d.id(), d.encode()));
   }
 
-  /** Completes once the studies of earlier runs are rebuilt from the topics. */
+  /**
+   * Completes once this optimizer knows the cluster's studies and the group has given it its
+   * partitions (whose studies it then rebuilt).
+   */
   public CompletableFuture<Void> recovered() {
     return recovered;
   }
 
   public Studies studies() {
     return studies;
+  }
+
+  /** Partitions of the results topic this optimizer drives now. */
+  public Set<Integer> drivenPartitions() {
+    return partitions.owned();
+  }
+
+  /**
+   * Decides and publishes under the hand-over lock: {@code decision} runs (and what it returns is
+   * sent) while no partition changes hands. Completes when every event is acknowledged.
+   */
+  public CompletionStage<Void> decideAndPublish(java.util.function.Supplier<List<Event>> decision) {
+    handover.readLock().lock();
+    try {
+      return publish(decision.get());
+    } finally {
+      handover.readLock().unlock();
+    }
   }
 
   /**
@@ -182,6 +374,9 @@ public class StudyEvents {
         sent[i] =
             studyTopic.send(Record.of(e.studyId(), EventCodec.encode(e))).toCompletableFuture();
       }
+      CompletableFuture<?> f = sent[i];
+      unacked.add(f);
+      f.whenComplete((v, x) -> unacked.remove(f));
     }
     return CompletableFuture.allOf(sent);
   }
@@ -220,11 +415,13 @@ public class StudyEvents {
   public CompletionStage<Void> onResult(String json) {
     // unreadable, or not a TrialCompleted: dead-lettered with the reason
     TrialCompleted t = (TrialCompleted) EventCodec.decodeOn(Topics.RESULTS, json);
-    // a result replayed by the recovery too is a repeat and changes nothing
+    // a result replayed by the rebuild too is a repeat and changes nothing
     return recovered.thenCompose(
-        v -> {
-          balancer.done(t.studyId() + "/" + t.trialNumber());
-          return publish(studies.onResult(t));
-        });
+        v ->
+            decideAndPublish(
+                () -> {
+                  balancer.done(t.studyId() + "/" + t.trialNumber());
+                  return studies.onResult(t);
+                }));
   }
 }

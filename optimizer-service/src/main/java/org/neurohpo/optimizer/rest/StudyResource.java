@@ -103,9 +103,13 @@ public class StudyResource {
               + PUBLISH_TIMEOUT_SECONDS
               + " s; nothing was created, retry");
     }
-    List<Event> first = events.studies().register(study);
     try {
-      events.publish(first).toCompletableFuture().get(PUBLISH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      // the study's first trials, sent by this optimizer when it drives the study's partition;
+      // else the optimizer that does reads the creation and sends them
+      events
+          .decideAndPublish(() -> events.studies().register(study))
+          .toCompletableFuture()
+          .get(PUBLISH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (TimeoutException | ExecutionException e) {
       return unavailable(
           "study "
@@ -124,9 +128,9 @@ public class StudyResource {
   }
 
   /**
-   * The studies, newest first, without their trials ({@code GET /studies/{id}} has them): {@code
-   * limit} (at most 1,000) from {@code offset}; the header {@code X-Total-Count} gives how many
-   * there are.
+   * The studies of the cluster (also those other optimizers drive), newest first, without their
+   * trials ({@code GET /studies/{id}} has them): {@code limit} (at most 1,000) from {@code offset};
+   * the header {@code X-Total-Count} gives how many there are.
    */
   @GET
   public Response list(
@@ -171,13 +175,18 @@ public class StudyResource {
     if (!identity.hasRole("admin") && !owner.get().map(caller::equals).orElse(false)) {
       return Problems.of(403, "only the study's owner or an admin may stop study " + id);
     }
-    var stopped = events.studies().stop(id);
-    if (stopped.isPresent()) {
-      events
-          .publish(List.of(stopped.get()))
-          .toCompletableFuture()
-          .get(PUBLISH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    }
+    // stopped here when this optimizer drives the study, else through the studies topic: the
+    // optimizer that drives it reads the StudyStopped event and stops
+    events
+        .decideAndPublish(
+            () -> {
+              var stopped = events.studies().stop(id);
+              return stopped.isPresent()
+                  ? List.<Event>of(stopped.get())
+                  : events.studies().stopElsewhere(id).<List<Event>>map(List::of).orElse(List.of());
+            })
+        .toCompletableFuture()
+        .get(PUBLISH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     return get(id);
   }
 }

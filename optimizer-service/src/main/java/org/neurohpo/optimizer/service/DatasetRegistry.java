@@ -39,6 +39,10 @@ public final class DatasetRegistry {
     return Optional.ofNullable(byId.get(id));
   }
 
+  public synchronized int size() {
+    return byId.size();
+  }
+
   public synchronized boolean contains(String id) {
     return byId.containsKey(id);
   }

@@ -123,6 +123,11 @@ public final class StudyRun {
     return state == State.RUNNING ? pending.size() : 0;
   }
 
+  /** Trials published and not yet completed, also after the study stopped (they may report). */
+  int pendingTrials() {
+    return pending.size();
+  }
+
   public List<TrialCompleted> completedTrials() {
     return List.copyOf(completed);
   }

@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Map;
 import org.neurohpo.model.TrialCompleted;
 
-/** What the REST API shows of a study ({@code trials} left out in lists). */
+/**
+ * What the REST API shows of a study ({@code trials} left out in lists, and with {@code
+ * trialsRequested} for a study another optimizer drives: see {@link Directory}).
+ */
 public record StudyView(
     String studyId,
     String name,
@@ -12,7 +15,7 @@ public record StudyView(
     String strategy,
     String state,
     int budget,
-    int trialsRequested,
+    Integer trialsRequested,
     int trialsCompleted,
     String owner,
     Best best,
@@ -21,12 +24,8 @@ public record StudyView(
   /** The best trial so far by mean test accuracy. */
   public record Best(int trialNumber, double meanTestAccuracy, Map<String, Object> params) {}
 
+  /** The view of a study driven here, with its completed trials. */
   static StudyView of(StudyRun run, String owner) {
-    return of(run, owner, true);
-  }
-
-  /** The view, with its completed trials or (for lists) without them. */
-  static StudyView of(StudyRun run, String owner, boolean withTrials) {
     List<TrialCompleted> trials = run.completedTrials();
     Best best =
         run.best()
@@ -43,6 +42,22 @@ public record StudyView(
         trials.size(),
         owner,
         best,
-        withTrials ? trials : null);
+        trials);
+  }
+
+  /** The same view without its trials (for lists). */
+  StudyView withoutTrials() {
+    return new StudyView(
+        studyId,
+        name,
+        dataset,
+        strategy,
+        state,
+        budget,
+        trialsRequested,
+        trialsCompleted,
+        owner,
+        best,
+        null);
   }
 }
