@@ -530,4 +530,88 @@ class ReliabilityTest {
     }
     return out;
   }
+
+  /**
+   * A finished study outlives the live topics: once archived, the trials, evaluations, results and
+   * studies topics are emptied (as retention and compaction would in time), and the optimizer and
+   * the results service restarted on them still serve the study whole, without publishing any of
+   * its results again.
+   */
+  @Test
+  void aFinishedStudyOutlivesTheLiveTopicsRetentionAndRestarts() throws Exception {
+    int budget = 3;
+    String id = submit("random", budget);
+    JsonNode before = awaitCompleted(id);
+    JsonNode trialsBefore =
+        await(resultsPort, "/studies/" + id + "/trials", n -> n.size() >= budget, STUDY_TIMEOUT);
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (events(Topics.ARCHIVE, id).isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+    }
+    List<JsonNode> archived = events(Topics.ARCHIVE, id);
+    assertThat(archived).as("archive records of " + id).hasSize(1);
+    assertThat(archived.get(0).get("trials")).hasSize(budget);
+
+    stack.kill(optimizer);
+    stack.kill(results);
+    emptyTopics(List.of(Topics.TRIALS, Topics.EVALUATIONS, Topics.RESULTS, Topics.STUDIES));
+    assertThat(events(Topics.TRIALS, id)).isEmpty();
+    long restarted = System.nanoTime();
+    startResults();
+    optimizerPort = startOptimizer();
+    stack.awaitReady("optimizer", optimizerPort);
+    stack.awaitReady("results", resultsPort);
+    System.out.printf(
+        "MEASURED restart after the live topics were emptied: ready %.1f s after the start%n",
+        (System.nanoTime() - restarted) / 1e9);
+
+    JsonNode after = get(optimizerPort, "/studies/" + id);
+    assertThat(after).as("the optimizer's view after the restart").isNotNull();
+    assertThat(after.get("state").asText()).isEqualTo("completed");
+    // the same trials (in trial order after a restart, in completion order before)
+    assertThat(byNumber(after.get("trials"))).isEqualTo(byNumber(before.get("trials")));
+    assertThat(after.get("best")).isEqualTo(before.get("best"));
+    assertThat(byNumber(get(resultsPort, "/studies/" + id + "/trials")))
+        .isEqualTo(byNumber(trialsBefore));
+    assertThat(get(resultsPort, "/studies/" + id).toString()).contains("completed");
+    Thread.sleep(2000);
+    assertThat(events(Topics.RESULTS, id)).as("results published again").isEmpty();
+  }
+
+  private static List<JsonNode> byNumber(JsonNode trials) {
+    List<JsonNode> out = new ArrayList<>();
+    trials.forEach(out::add);
+    out.sort(java.util.Comparator.comparingInt(t -> t.get("trialNumber").asInt()));
+    return out;
+  }
+
+  /** Deletes every record of the topics, as their retention would once it passed. */
+  private void emptyTopics(List<String> topics) throws Exception {
+    try (org.apache.kafka.clients.admin.Admin admin =
+        org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+      Map<TopicPartition, org.apache.kafka.clients.admin.RecordsToDelete> all =
+          new java.util.HashMap<>();
+      var descriptions = admin.describeTopics(topics).allTopicNames().get();
+      Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest =
+          new java.util.HashMap<>();
+      descriptions.forEach(
+          (t, d) ->
+              d.partitions()
+                  .forEach(
+                      p ->
+                          latest.put(
+                              new TopicPartition(t, p.partition()),
+                              org.apache.kafka.clients.admin.OffsetSpec.latest())));
+      admin
+          .listOffsets(latest)
+          .all()
+          .get()
+          .forEach(
+              (tp, info) ->
+                  all.put(
+                      tp,
+                      org.apache.kafka.clients.admin.RecordsToDelete.beforeOffset(info.offset())));
+      admin.deleteRecords(all).all().get();
+    }
+  }
 }

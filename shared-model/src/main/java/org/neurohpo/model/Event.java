@@ -12,7 +12,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(TrialRequested.class),
   @JsonSubTypes.Type(RunEvaluated.class),
   @JsonSubTypes.Type(RunFailed.class),
-  @JsonSubTypes.Type(TrialCompleted.class)
+  @JsonSubTypes.Type(TrialCompleted.class),
+  @JsonSubTypes.Type(StudyArchived.class)
 })
 public sealed interface Event
     permits StudyCreated,
@@ -21,7 +22,8 @@ public sealed interface Event
         TrialRequested,
         RunEvaluated,
         RunFailed,
-        TrialCompleted {
+        TrialCompleted,
+        StudyArchived {
 
   /** The schema version this code writes; readers accept this one and older. */
   int SCHEMA_VERSION = 1;

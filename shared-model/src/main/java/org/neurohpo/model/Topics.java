@@ -30,6 +30,13 @@ public final class Topics {
    */
   public static final String DATASETS = "neurohpo.datasets.v1";
 
+  /**
+   * The results service to anyone, compacted and kept forever: {@link StudyArchived}, an ended
+   * study whole (creation, end, every trial), keyed by study id (and {@code #k} for further parts).
+   * What outlives the retention of the other topics, and what a restart reads of ended studies.
+   */
+  public static final String ARCHIVE = "neurohpo.archive.v1";
+
   /** Suffix of a topic's dead-letter topic; the reason travels in record headers. */
   public static final String DLQ_SUFFIX = ".dlq";
 
@@ -38,7 +45,8 @@ public final class Topics {
           TRIALS, List.of(TrialRequested.class),
           EVALUATIONS, List.of(RunEvaluated.class, RunFailed.class),
           RESULTS, List.of(TrialCompleted.class),
-          STUDIES, List.of(StudyCreated.class, StudyCompleted.class, StudyStopped.class));
+          STUDIES, List.of(StudyCreated.class, StudyCompleted.class, StudyStopped.class),
+          ARCHIVE, List.of(StudyArchived.class));
 
   private Topics() {}
 

@@ -26,7 +26,12 @@ class AsyncApiTest {
     doc().get("channels").fieldNames().forEachRemaining(channels::add);
     assertThat(channels)
         .containsExactlyInAnyOrder(
-            Topics.STUDIES, Topics.TRIALS, Topics.EVALUATIONS, Topics.RESULTS, Topics.DATASETS);
+            Topics.STUDIES,
+            Topics.TRIALS,
+            Topics.EVALUATIONS,
+            Topics.RESULTS,
+            Topics.DATASETS,
+            Topics.ARCHIVE);
   }
 
   static Stream<Event> events() {

@@ -33,6 +33,9 @@ class EventCodecTest {
             JsonNodeFactory.instance.arrayNode(),
             Map.of("generations", 20),
             7);
+    StudyCreated created = new StudyCreated(1, "s-1", spec, T, "alice");
+    TrialCompleted done =
+        new TrialCompleted(1, "s-1", 3, params, 0.93, 0.0, List.of(run), List.of());
     return Stream.of(
         new StudyCreated(1, "s-1", spec, T),
         new StudyCompleted(1, "s-1", 40, 12, params, 0.96, "budget", T),
@@ -40,7 +43,16 @@ class EventCodecTest {
         new TrialRequested(1, "s-1", 3, "iris", params, List.of(1L, 2L)),
         new RunEvaluated(1, "s-1", 3, run, "evaluator-a"),
         new RunFailed(1, "s-1", 3, 2, "out of memory", "evaluator-b"),
-        new TrialCompleted(1, "s-1", 3, params, 0.93, 0.0, List.of(run), List.of()));
+        new TrialCompleted(1, "s-1", 3, params, 0.93, 0.0, List.of(run), List.of()),
+        new StudyArchived(
+            1,
+            "s-1",
+            created,
+            new StudyCompleted(1, "s-1", 1, 3, params, 0.93, "budget", T),
+            null,
+            List.of(done),
+            0,
+            1));
   }
 
   @ParameterizedTest
@@ -113,7 +125,7 @@ class EventCodecTest {
   @MethodSource("everyKindOfEvent")
   void everyEventBelongsOnExactlyOneTopic(Event event) {
     List<String> topics =
-        Stream.of(Topics.TRIALS, Topics.EVALUATIONS, Topics.RESULTS, Topics.STUDIES)
+        Stream.of(Topics.TRIALS, Topics.EVALUATIONS, Topics.RESULTS, Topics.STUDIES, Topics.ARCHIVE)
             .filter(t -> Topics.belongsOn(t, event))
             .toList();
     assertThat(topics).hasSize(1);

@@ -32,6 +32,9 @@ import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
+import org.neurohpo.kafka.support.CompactedTopic;
+import org.neurohpo.kafka.support.TopicHistory;
+import org.neurohpo.kafka.support.TopicTail;
 import org.neurohpo.model.DatasetRegistered;
 import org.neurohpo.model.Event;
 import org.neurohpo.model.EventCodec;
@@ -132,13 +135,13 @@ public class StudyEvents {
   private void follow() {
     while (!closing) {
       try {
-        DatasetTopic.ensure(kafka);
+        CompactedTopic.ensure(kafka, Topics.DATASETS, "neurohpo-optimizer-topics");
         int[] unreadable = {0};
         TopicTail t =
             new TopicTail(
                 kafka,
                 "neurohpo-optimizer-tail",
-                List.of(Topics.DATASETS, Topics.STUDIES),
+                List.of(Topics.DATASETS, Topics.ARCHIVE, Topics.STUDIES),
                 entry -> onTail(entry, unreadable));
         tail = t;
         t.caughtUp()
@@ -225,7 +228,8 @@ public class StudyEvents {
     Map<String, Integer> counts =
         TopicHistory.read(
             kafka,
-            List.of(Topics.STUDIES, Topics.TRIALS, Topics.RESULTS),
+            "neurohpo-optimizer-recovery",
+            List.of(Topics.ARCHIVE, Topics.STUDIES, Topics.TRIALS, Topics.RESULTS),
             entry -> {
               try {
                 // an event of a type that does not belong on its topic is never applied

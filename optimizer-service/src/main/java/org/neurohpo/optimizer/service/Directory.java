@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.neurohpo.model.Event;
+import org.neurohpo.model.StudyArchived;
 import org.neurohpo.model.StudyCompleted;
 import org.neurohpo.model.StudyCreated;
 import org.neurohpo.model.StudyStopped;
@@ -59,6 +60,15 @@ public final class Directory {
 
   /** Takes one event of the studies topic (in the topic's order per study). */
   public synchronized void accept(Event e) {
+    if (e instanceof StudyArchived a) {
+      accept(a.created());
+      accept(a.end());
+      Entry entry = byId.get(a.studyId());
+      if (entry != null && a.stopped() != null && a.parts() == 1) {
+        entry.trialsCompleted = a.trials().size();
+      }
+      return;
+    }
     if (e instanceof StudyCreated c) {
       if (!byId.containsKey(c.studyId())) {
         byId.put(c.studyId(), new Entry(c));

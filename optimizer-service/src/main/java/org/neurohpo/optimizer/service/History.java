@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.neurohpo.model.Event;
+import org.neurohpo.model.StudyArchived;
 import org.neurohpo.model.StudyCompleted;
 import org.neurohpo.model.StudyCreated;
 import org.neurohpo.model.StudyStopped;
@@ -14,8 +15,9 @@ import org.neurohpo.model.TrialRequested;
 
 /**
  * What the topics say about every study, collected event by event (in any order across topics): its
- * creation, the trials requested, the results and whether it ended. The optimizer rebuilds its
- * studies from it when it starts. Plain Java; not thread-safe.
+ * creation, the trials requested, the results and whether it ended; an archived study (the archive
+ * topic) counts as its creation, results and end. The optimizer rebuilds its studies from it when
+ * it starts. Plain Java; not thread-safe.
  */
 public final class History {
 
@@ -40,7 +42,11 @@ public final class History {
   /** Adds one event; repeats of a trial or a result keep the first. */
   public void accept(Event e) {
     Builder b = byStudy.computeIfAbsent(e.studyId(), k -> new Builder());
-    if (e instanceof StudyCreated c) {
+    if (e instanceof StudyArchived a) {
+      accept(a.created());
+      a.trials().forEach(this::accept);
+      accept(a.end());
+    } else if (e instanceof StudyCreated c) {
       b.created = c;
     } else if (e instanceof TrialRequested r) {
       b.requested.putIfAbsent(r.trialNumber(), r);

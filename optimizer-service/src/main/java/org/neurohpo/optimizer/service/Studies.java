@@ -167,9 +167,10 @@ public final class Studies {
   }
 
   /**
-   * An event of the studies topic, read live: every one goes to the directory; a creation on this
-   * optimizer's partition that it does not know yet (made through another optimizer) is adopted and
-   * its first trials returned; a stop made through another optimizer stops the study here.
+   * An event of the studies or archive topic, read live: every one goes to the directory; a
+   * creation on this optimizer's partition that it does not know yet (made through another
+   * optimizer) is adopted and its first trials returned; a stop made through another optimizer
+   * stops the study here.
    */
   public synchronized List<Event> onStudyEvent(Event e) {
     directory.accept(e);

@@ -94,6 +94,13 @@ public final class StudyRun {
       }
     }
     for (TrialCompleted t : results) {
+      if (!run.pending.containsKey(t.trialNumber()) && t.trialNumber() >= 0) {
+        // a result whose request is gone (read from the archive after the trials topic's
+        // retention): it was requested, with its parameters
+        run.countRequest(t.params());
+        run.pending.put(t.trialNumber(), run.strategy.resume(t.params()));
+        run.requested = Math.max(run.requested, t.trialNumber() + 1);
+      }
       run.onCompleted(t);
     }
     if (stopped) {

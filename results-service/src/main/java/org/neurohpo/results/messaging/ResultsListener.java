@@ -19,10 +19,14 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+import org.neurohpo.kafka.support.CompactedTopic;
+import org.neurohpo.kafka.support.TopicHistory;
 import org.neurohpo.model.Event;
 import org.neurohpo.model.EventCodec;
+import org.neurohpo.model.StudyArchived;
 import org.neurohpo.model.Topics;
 import org.neurohpo.model.TrialCompleted;
+import org.neurohpo.results.service.Archivist;
 import org.neurohpo.results.service.Leaderboard;
 import org.neurohpo.results.service.ReplayState;
 import org.neurohpo.results.service.StudyIndex;
@@ -36,6 +40,10 @@ import org.neurohpo.results.service.TrialAggregator;
  * own topic (a valid event of another topic's type is dead-lettered), and an unreadable record is
  * dead-lettered once, also across restarts ({@link ReplayState}). Records wait until the service
  * knows where its topics stood when it started.
+ *
+ * <p>An ended study is written whole to the archive topic ({@link Archivist}), which is compacted
+ * and kept forever: at start the service reads the archive first, and skips the live topics' events
+ * of every study it found whole there (nor does it publish their results again).
  */
 @ApplicationScoped
 @Startup
@@ -48,6 +56,7 @@ public class ResultsListener {
   private final StudyLog log = new StudyLog();
   private final StudyIndex index = new StudyIndex();
   private final ReplayState replay = new ReplayState();
+  private final Archivist archivist = new Archivist();
   private final CompletableFuture<Void> started = new CompletableFuture<>();
 
   @Inject
@@ -57,6 +66,10 @@ public class ResultsListener {
   @Inject
   @Channel("results")
   Emitter<Record<String, String>> results;
+
+  @Inject
+  @Channel("archive")
+  Emitter<Record<String, String>> archive;
 
   /** Every study at a glance, for the dashboard. */
   public StudyIndex index() {
@@ -93,12 +106,21 @@ public class ResultsListener {
                 kafka,
                 List.of(Topics.TRIALS, Topics.EVALUATIONS, Topics.STUDIES),
                 List.of(Topics.deadLetter(Topics.EVALUATIONS), Topics.deadLetter(Topics.STUDIES)));
+        long t0 = System.nanoTime();
+        int archived = readArchive();
         replay.start(found.endOffsets(), found.deadLettered());
         LOG.infof(
-            "reading %d partitions with records; %d partitions have dead letters already",
-            found.endOffsets().size(), found.deadLettered().size());
+            "read %d archived studies in %.1f s; reading %d partitions with records; %d partitions"
+                + " have dead letters already",
+            archived,
+            (System.nanoTime() - t0) / 1e9,
+            found.endOffsets().size(),
+            found.deadLettered().size());
         started.complete(null);
-      } catch (RuntimeException e) {
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (Exception e) {
         LOG.warnf("cannot read the topics' offsets yet, retrying in %s: %s", RETRY, e.toString());
         try {
           Thread.sleep(RETRY.toMillis());
@@ -108,6 +130,55 @@ public class ResultsListener {
         }
       }
     }
+  }
+
+  /**
+   * Reads the archive (creating its topic when missing): every archived study's creation, trials
+   * and end go to the index, the leaderboard and the log, as if read from the live topics. Returns
+   * the number of studies.
+   */
+  private int readArchive() throws Exception {
+    CompactedTopic.ensure(kafka, Topics.ARCHIVE, "neurohpo-results-topics");
+    Map<String, StudyArchived> latest = new java.util.LinkedHashMap<>();
+    TopicHistory.read(
+        kafka,
+        "neurohpo-results-archive",
+        List.of(Topics.ARCHIVE),
+        entry -> {
+          try {
+            StudyArchived a = (StudyArchived) EventCodec.decodeOn(Topics.ARCHIVE, entry.value());
+            latest.remove(a.key()); // a later version of a part replaces the earlier one
+            latest.put(a.key(), a);
+          } catch (EventCodec.MalformedEventException | IllegalArgumentException e) {
+            LOG.warnf("skipping an unreadable archive record: %s", e.getMessage());
+          }
+        });
+    java.util.Set<String> studies = new java.util.LinkedHashSet<>();
+    synchronized (this) {
+      for (StudyArchived a : latest.values()) {
+        if (studies.add(a.studyId())) {
+          apply(a.created());
+        }
+      }
+      for (StudyArchived a : latest.values()) {
+        for (TrialCompleted t : a.trials()) {
+          leaderboard.add(t);
+          apply(t);
+        }
+      }
+      for (StudyArchived a : latest.values()) {
+        if (a.part() == 0) {
+          apply(a.end());
+          archivist.loaded(a);
+        }
+      }
+    }
+    return studies.size();
+  }
+
+  private void apply(Event e) {
+    index.on(e);
+    log.append(e.studyId(), EventCodec.encode(e));
   }
 
   @Incoming("requested")
@@ -141,10 +212,31 @@ public class ResultsListener {
   public void onStudy(ConsumerRecord<String, String> r) throws Exception {
     Optional<Event> e = read(Topics.STUDIES, r); // unreadable: throws, dead-lettered
     if (e.isPresent()) {
+      List<StudyArchived> parts;
       synchronized (this) {
         index.on(e.get());
         log.append(e.get().studyId(), r.value());
+        parts = archivist.on(e.get(), this::trialsOf);
       }
+      archive(parts);
+    }
+  }
+
+  private List<TrialCompleted> trialsOf(String studyId) {
+    return leaderboard.trials(studyId).orElse(List.of());
+  }
+
+  /** Writes an ended study to the archive; returns when Kafka acknowledged every part. */
+  private void archive(List<StudyArchived> parts) throws InterruptedException, ExecutionException {
+    for (StudyArchived a : parts) {
+      archive.send(Record.of(a.key(), EventCodec.encode(a))).toCompletableFuture().get();
+    }
+    if (!parts.isEmpty()) {
+      LOG.infof(
+          "study %s archived: %d trials in %d record(s)",
+          parts.get(0).studyId(),
+          parts.stream().mapToInt(a -> a.trials().size()).sum(),
+          parts.size());
     }
   }
 
@@ -160,7 +252,9 @@ public class ResultsListener {
       return Optional.empty();
     }
     try {
-      return Optional.of(EventCodec.decodeOn(topic, r.value()));
+      Event e = EventCodec.decodeOn(topic, r.value());
+      // a study whole in the archive was read from there: its live events change nothing
+      return archivist.whole(e.studyId()) ? Optional.empty() : Optional.of(e);
     } catch (EventCodec.MalformedEventException | IllegalArgumentException e) {
       if (replay.deadLetteredBefore(r.topic(), r.partition(), r.offset())) {
         return Optional.empty();
@@ -182,14 +276,17 @@ public class ResultsListener {
     }
     TrialCompleted t = done.get();
     String json = EventCodec.encode(t);
+    List<StudyArchived> parts;
     synchronized (this) {
       leaderboard.add(t);
       index.on(t);
       log.append(t.studyId(), json);
+      parts = archivist.on(t, this::trialsOf);
     }
     LOG.infof(
         "trial %s/%d completed: mean test accuracy %.4f over %d run(s)",
         t.studyId(), t.trialNumber(), t.meanTestAccuracy(), t.runs().size());
     results.send(Record.of(t.studyId(), json)).toCompletableFuture().get();
+    archive(parts);
   }
 }

@@ -1,4 +1,4 @@
-package org.neurohpo.optimizer.messaging;
+package org.neurohpo.kafka.support;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,21 +19,21 @@ import org.neurohpo.model.KafkaSettings;
  * consumer that joins no group and commits nothing. The Kafka settings (bootstrap servers,
  * security) are the service's own.
  */
-final class TopicHistory {
+public final class TopicHistory {
 
   private TopicHistory() {}
 
   /** One record read: where it was and its value. */
-  record Entry(String topic, int partition, String value) {}
+  public record Entry(String topic, int partition, String value) {}
 
   /**
    * Calls {@code sink} for every record, in offset order per partition; returns the number of
    * partitions of each topic that exists.
    */
-  static Map<String, Integer> read(
-      Map<String, Object> kafka, List<String> topics, Consumer<Entry> sink) {
+  public static Map<String, Integer> read(
+      Map<String, Object> kafka, String clientId, List<String> topics, Consumer<Entry> sink) {
     Map<String, Object> config =
-        KafkaSettings.forClient(kafka, ConsumerConfig.configNames(), "neurohpo-optimizer-recovery");
+        KafkaSettings.forClient(kafka, ConsumerConfig.configNames(), clientId);
     config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
     config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

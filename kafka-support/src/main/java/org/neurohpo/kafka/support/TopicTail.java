@@ -1,4 +1,4 @@
-package org.neurohpo.optimizer.messaging;
+package org.neurohpo.kafka.support;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,7 +25,7 @@ import org.neurohpo.model.KafkaSettings;
  * {@link #REFRESH}. {@link #caughtUp()} completes once the records the topics held when the tail
  * started are read.
  */
-final class TopicTail implements AutoCloseable {
+public final class TopicTail implements AutoCloseable {
   static final Duration REFRESH = Duration.ofSeconds(5);
 
   private final KafkaConsumer<String, String> consumer;
@@ -35,7 +35,7 @@ final class TopicTail implements AutoCloseable {
   private final Set<TopicPartition> assigned = new HashSet<>();
   private Map<TopicPartition, Long> startEnd;
 
-  TopicTail(
+  public TopicTail(
       Map<String, Object> kafka,
       String clientId,
       List<String> topics,
@@ -50,12 +50,12 @@ final class TopicTail implements AutoCloseable {
     this.sink = sink;
   }
 
-  CompletableFuture<Void> caughtUp() {
+  public CompletableFuture<Void> caughtUp() {
     return caughtUp;
   }
 
   /** Reads until {@link #close()} (from another thread); throws on a broker failure. */
-  void run() {
+  public void run() {
     long nextRefresh = 0;
     try {
       while (true) {

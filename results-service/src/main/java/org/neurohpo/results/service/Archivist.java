@@ -1,0 +1,76 @@
+package org.neurohpo.results.service;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.neurohpo.model.Event;
+import org.neurohpo.model.StudyArchived;
+import org.neurohpo.model.StudyCompleted;
+import org.neurohpo.model.StudyCreated;
+import org.neurohpo.model.StudyStopped;
+import org.neurohpo.model.TrialCompleted;
+
+/**
+ * Decides when an ended study is written to the archive topic: a completed study once every trial
+ * its completion counts has completed here, a stopped one at its stop and again for each trial that
+ * reports after it (the compacted topic keeps the last). A completed study in the archive is whole:
+ * a restarted service reads it from there and skips its events on the live topics. Plain Java;
+ * thread-safe.
+ */
+public final class Archivist {
+  private final Map<String, StudyCreated> created = new HashMap<>();
+  private final Map<String, Event> ends = new HashMap<>();
+  private final Set<String> whole = new HashSet<>();
+
+  /**
+   * Takes a study's creation, end or completed trial; returns the archive records to publish now
+   * (none, or every part of the study). {@code trials} gives a study's completed trials so far.
+   */
+  public synchronized List<StudyArchived> on(
+      Event e, Function<String, List<TrialCompleted>> trials) {
+    String id = e.studyId();
+    if (whole.contains(id)) {
+      return List.of();
+    }
+    if (e instanceof StudyCreated c) {
+      created.putIfAbsent(id, c);
+    } else if (e instanceof StudyCompleted || e instanceof StudyStopped) {
+      ends.putIfAbsent(id, e);
+    } else if (!(e instanceof TrialCompleted)) {
+      return List.of();
+    }
+    StudyCreated c = created.get(id);
+    Event end = ends.get(id);
+    if (c == null || end == null) {
+      return List.of();
+    }
+    List<TrialCompleted> done = trials.apply(id);
+    if (end instanceof StudyCompleted sc) {
+      if (done.size() < sc.trialsCompleted()) {
+        return List.of(); // its last results are still on their way here
+      }
+      whole.add(id);
+      created.remove(id);
+      ends.remove(id);
+    }
+    return StudyArchived.of(c, end, done);
+  }
+
+  /** A study read from the archive at start: a completed one is whole, a stopped one may grow. */
+  public synchronized void loaded(StudyArchived a) {
+    if (a.completed() != null) {
+      whole.add(a.studyId());
+    } else {
+      created.putIfAbsent(a.studyId(), a.created());
+      ends.putIfAbsent(a.studyId(), a.end());
+    }
+  }
+
+  /** Whether the study is whole in the archive: its events on the live topics change nothing. */
+  public synchronized boolean whole(String studyId) {
+    return whole.contains(studyId);
+  }
+}
