@@ -125,6 +125,15 @@ class DockerComposeTest {
         .as("%s: the data-set topic is compacted and kept forever", FILE)
         .contains("cleanup.policy=compact")
         .contains("retention.ms=-1");
+    assertThat(
+            script
+                .lines()
+                .filter(l -> l.contains("create neurohpo.archive.v1 "))
+                .findFirst()
+                .orElse(""))
+        .as("%s: the archive topic is compacted and kept forever", FILE)
+        .contains("cleanup.policy=compact")
+        .contains("retention.ms=-1");
     assertThat(env(BROKER).get("KAFKA_AUTO_CREATE_TOPICS_ENABLE"))
         .as("%s: %s creates no topic on its own (the topics step does)", FILE, BROKER)
         .isEqualTo("false");
