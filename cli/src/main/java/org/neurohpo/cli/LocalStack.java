@@ -133,7 +133,13 @@ final class LocalStack implements AutoCloseable {
         optimizer,
         bootstrap,
         "512m",
-        List.of("neurohpo.optimizer.in-flight=" + inFlight));
+        // on its own broker, static membership: an optimizer restarted by `up` takes its
+        // partitions back at once. Against a cluster, one optimizer among others (ADR 0005).
+        against != null
+            ? List.of("neurohpo.optimizer.in-flight=" + inFlight)
+            : List.of(
+                "neurohpo.optimizer.in-flight=" + inFlight,
+                "mp.messaging.incoming.results.group.instance.id=optimizer"));
     startService("results-service", "results", results, bootstrap, "256m", List.of());
     for (int i = 0; i < evaluators; i++) {
       startService(

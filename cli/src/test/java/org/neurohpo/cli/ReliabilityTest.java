@@ -107,7 +107,11 @@ class ReliabilityTest {
         port,
         bootstrap,
         "384m",
-        List.of("neurohpo.optimizer.in-flight=2"));
+        List.of(
+            "neurohpo.optimizer.in-flight=2",
+            // static membership: a restarted optimizer of the same name takes its partitions
+            // back at once, a killed one's go to the others after the session timeout
+            "mp.messaging.incoming.results.group.instance.id=" + name));
   }
 
   @AfterEach

@@ -37,7 +37,10 @@ public final class StudyRun {
 
   private final String studyId;
   private final StudySpec spec;
-  private final Strategy strategy;
+
+  /** Null once the study stopped: its model is let go (late results are only recorded). */
+  private Strategy strategy;
+
   private final int inFlight;
   private final Map<Integer, Candidate> pending = new LinkedHashMap<>();
   private final SearchSpace space;
@@ -214,6 +217,9 @@ public final class StudyRun {
       return false;
     }
     completed.add(result);
+    if (strategy == null) {
+      return true; // stopped: recorded, nothing to learn from it
+    }
     strategy.tell(
         List.of(
             new Observation(c.id(), c.params(), -result.meanTestAccuracy(), objectives(result))));
@@ -226,6 +232,7 @@ public final class StudyRun {
   void stop() {
     if (state == State.RUNNING) {
       state = State.STOPPED;
+      strategy = null;
     }
   }
 
