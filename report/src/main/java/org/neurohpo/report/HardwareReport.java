@@ -53,7 +53,7 @@ public final class HardwareReport {
       if (Files.exists(v.resolve("summary.json"))) {
         double searchBest =
             StudyResult.read(search).trials().stream()
-                .mapToDouble(StudyResult.Trial::mean)
+                .mapToDouble(StudyResult.Trial::selectionMean)
                 .max()
                 .orElse(Double.NaN);
         rows.add(row(seed.replace("seed-", "BO seed "), v, searchBest));
