@@ -253,7 +253,7 @@ public final class Charts {
         ChartFactory.createXYLineChart(
             title,
             "HP sets evaluated",
-            "best mean test accuracy so far",
+            "best mean so far (validation; test before issue 15)",
             data,
             PlotOrientation.VERTICAL,
             true,

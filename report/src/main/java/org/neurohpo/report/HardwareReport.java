@@ -162,7 +162,8 @@ public final class HardwareReport {
             curves,
             figures,
             "search-best-so-far",
-            "Best mean test accuracy measured so far in each search (its own runs), against HP"
+            "Best mean accuracy measured so far in each search (its own runs, what it selected"
+                + " on: validation, or test in a folder written before issue 15), against HP"
                 + " sets evaluated."),
         "figures");
     html.heading("Data");
