@@ -16,6 +16,7 @@ function renderStudies(list) {
         nh.el("td", {}, s.strategy ?? "\u2013"),
         nh.el("td", {}, s.dataset ?? "\u2013"),
         nh.el("td", { class: "num" }, bar, `${s.trialsDone} / ${budget ?? "?"}`),
+        nh.el("td", { class: "num" }, nh.fmt(s.bestMeanValidationAccuracy)),
         nh.el("td", { class: "num" }, nh.fmt(s.bestMeanTestAccuracy)),
         nh.el("td", {}, nh.time(s.createdAt)));
     }));

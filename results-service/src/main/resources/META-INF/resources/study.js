@@ -17,11 +17,22 @@ const state = {
 
 const mean = (xs) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
 
+/*
+ * What the study optimises and ranks by: the validation accuracy. A record of schema version 1
+ * (written before validation existed) has none and was selected on its test accuracy.
+ */
+const objective = (t) => t.meanValidationAccuracy ?? t.meanTestAccuracy;
+const objectiveStd = (t) => t.stdValidationAccuracy ?? t.stdTestAccuracy;
+
 /** A TrialCompleted event with the averages of its runs' figures, as the table shows them. */
 function trialRow(t) {
   const runs = t.runs;
   return {
     trialNumber: t.trialNumber,
+    objective: objective(t),
+    objectiveStd: objectiveStd(t),
+    meanValidationAccuracy: t.meanValidationAccuracy ?? null,
+    stdValidationAccuracy: t.stdValidationAccuracy ?? null,
     meanTestAccuracy: t.meanTestAccuracy,
     stdTestAccuracy: t.stdTestAccuracy,
     runs: runs.length,
@@ -31,7 +42,7 @@ function trialRow(t) {
     neurons: mean(runs.map((r) => r.neurons)),
     synapses: mean(runs.map((r) => r.synapses)),
     seconds: mean(runs.map((r) => r.seconds)),
-    runAccuracies: runs.map((r) => r.testAccuracy),
+    runAccuracies: runs.map((r) => r.validationAccuracy ?? r.testAccuracy),
     params: t.params,
   };
 }
@@ -48,8 +59,8 @@ function onEvent(e) {
       if (state.seen.has(e.trialNumber)) return;
       state.seen.add(e.trialNumber);
       state.trials.push(trialRow(e));
-      if (!state.best || e.meanTestAccuracy > state.best.meanTestAccuracy
-          || (e.meanTestAccuracy === state.best.meanTestAccuracy && e.trialNumber < state.best.trialNumber)) {
+      if (!state.best || objective(e) > state.best.objective
+          || (objective(e) === state.best.objective && e.trialNumber < state.best.trialNumber)) {
         state.best = state.trials[state.trials.length - 1];
         loadRerun();
       }
@@ -82,7 +93,8 @@ function renderFacts() {
   document.getElementById("inflight").textContent =
     state.status === "running" ? Math.max(0, state.requested.size - state.trials.length) : 0;
   document.getElementById("best").textContent = state.best
-    ? `${nh.fmt(state.best.meanTestAccuracy)} (trial ${state.best.trialNumber})` : "\u2013";
+    ? `${nh.fmt(state.best.objective)} (test ${nh.fmt(state.best.meanTestAccuracy)}, trial ${state.best.trialNumber})`
+    : "\u2013";
   document.getElementById("runs").textContent = s ? s.seeds.length : "\u2013";
 }
 
@@ -99,12 +111,12 @@ function chart(id) {
 function setPoints(id, n) {
   document.getElementById(id).dataset.points = String(n);
 }
-const accuracyAxis = { type: "value", name: "mean test accuracy", nameLocation: "middle", nameGap: 40, scale: true };
+const accuracyAxis = { type: "value", name: "mean validation accuracy", nameLocation: "middle", nameGap: 40, scale: true };
 
 function renderBestCurve() {
   let best = -Infinity;
   const points = state.trials.map((t, i) => {
-    best = Math.max(best, t.meanTestAccuracy);
+    best = Math.max(best, t.objective);
     return [i + 1, best];
   });
   chart("best-curve").setOption({
@@ -119,7 +131,7 @@ function renderBestCurve() {
 }
 
 function renderScatter() {
-  const means = state.trials.map((t) => [t.trialNumber, t.meanTestAccuracy, t.stdTestAccuracy]);
+  const means = state.trials.map((t) => [t.trialNumber, t.objective, t.objectiveStd]);
   const runs = state.trials.flatMap((t) => t.runAccuracies.map((a) => [t.trialNumber, a]));
   chart("scatter").setOption({
     animation: false,
@@ -136,7 +148,7 @@ function renderScatter() {
       { name: "trial mean", type: "scatter", data: means, symbolSize: 8, itemStyle: { color: "#2f6fde" } },
       {
         name: "best", type: "scatter", symbol: "diamond", symbolSize: 16, itemStyle: { color: "#d9480f" },
-        data: state.best ? [[state.best.trialNumber, state.best.meanTestAccuracy]] : [],
+        data: state.best ? [[state.best.trialNumber, state.best.objective]] : [],
       },
     ],
   });
@@ -162,14 +174,14 @@ function dimensions() {
 
 function renderParallel() {
   const dims = dimensions();
-  const acc = state.trials.map((t) => t.meanTestAccuracy);
+  const acc = state.trials.map((t) => t.objective);
   const axes = dims.map((d, i) => d.numeric
     ? { dim: i, name: d.name, type: "value", scale: true }
     : { dim: i, name: d.name, type: "category", data: d.categories });
   axes.push({ dim: dims.length, name: "accuracy", type: "value", scale: true });
   const data = state.trials.map((t) => [
     ...dims.map((d) => (d.numeric ? t.params[d.name] : String(t.params[d.name] ?? "n/a"))),
-    t.meanTestAccuracy,
+    t.objective,
   ]);
   chart("parallel").setOption({
     animation: false,
@@ -200,7 +212,7 @@ function front(points) {
 function renderEnergy() {
   const points = state.trials
     .filter((t) => !Number.isNaN(t.synapseEventsPerSample))
-    .map((t) => [t.synapseEventsPerSample, t.meanTestAccuracy, t.trialNumber, t.neurons]);
+    .map((t) => [t.synapseEventsPerSample, t.objective, t.trialNumber, t.neurons]);
   chart("energy").setOption({
     animation: false,
     grid: { left: 60, right: 20, top: 20, bottom: 45 },
@@ -245,6 +257,8 @@ function renderBestSet() {
   box.replaceChildren(nh.el("table", { id: "best-params" },
     nh.el("tbody", {},
       nh.el("tr", {}, nh.el("th", {}, "trial"), nh.el("td", { class: "num" }, b.trialNumber)),
+      nh.el("tr", {}, nh.el("th", {}, "mean validation accuracy"),
+        nh.el("td", { class: "num" }, `${nh.fmt(b.meanValidationAccuracy)} \u00b1 ${nh.fmt(b.stdValidationAccuracy)}`)),
       nh.el("tr", {}, nh.el("th", {}, "mean test accuracy"),
         nh.el("td", { class: "num" }, `${nh.fmt(b.meanTestAccuracy)} \u00b1 ${nh.fmt(b.stdTestAccuracy)}`)),
       ...Object.entries(b.params).map(([k, v]) => nh.el("tr", {}, nh.el("th", {}, k), nh.el("td", { class: "num" }, v))))));
@@ -279,7 +293,9 @@ document.getElementById("copy-cmd").onclick = () => copy(evaluateCommand(), "com
 
 const COLUMNS = [
   { key: "trialNumber", label: "trial", num: true, show: (v) => v },
-  { key: "meanTestAccuracy", label: "mean acc.", num: true, show: (v) => nh.fmt(v) },
+  { key: "meanValidationAccuracy", label: "mean valid. acc.", num: true, show: (v) => nh.fmt(v) },
+  { key: "stdValidationAccuracy", label: "std", num: true, show: (v) => nh.fmt(v) },
+  { key: "meanTestAccuracy", label: "mean test acc.", num: true, show: (v) => nh.fmt(v) },
   { key: "stdTestAccuracy", label: "std", num: true, show: (v) => nh.fmt(v) },
   { key: "runs", label: "runs", num: true, show: (v) => v },
   { key: "failures", label: "failed runs", num: true, show: (v) => v },
@@ -323,7 +339,7 @@ function renderTable() {
   const rows = [...state.trials].sort((a, b) => dir * compare(value(a, key), value(b, key))
     || a.trialNumber - b.trialNumber);
   document.querySelector("#trials tbody").replaceChildren(...rows.map((t) => nh.el("tr",
-    { "data-trial": t.trialNumber, "data-mean": t.meanTestAccuracy, class: state.best === t ? "best" : null },
+    { "data-trial": t.trialNumber, "data-mean": t.objective, "data-test": t.meanTestAccuracy, class: state.best === t ? "best" : null },
     ...cols.map((c) => nh.el("td", { class: c.num ? "num" : null }, c.show(value(t, c.key)))))));
 }
 

@@ -31,8 +31,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Evaluates one hyperparameter set on a data set, once per seed.",
-      "Encodes the data into spikes, trains a network with EONS on the training split and",
-      "scores it on the test split (stratified 70/30 split by seed).",
+      "Encodes the data into spikes, trains a network with EONS on the training part and",
+      "scores it on the validation and the test parts (stratified by seed: 30 % test, 25 % of",
+      "the rest validation, so 52.5/17.5/30). A study selects on validation; test is for reports.",
       "HPs not given keep their defaults; 'neurohpo hp-space' lists them all."
     })
 final class EvaluateCommand implements Callable<Integer> {
@@ -146,6 +147,7 @@ final class EvaluateCommand implements Callable<Integer> {
       ObjectNode o = array.addObject();
       o.put("seed", r.seed());
       o.put("trainAccuracy", r.trainAccuracy());
+      o.put("validationAccuracy", r.validationAccuracy());
       o.put("testAccuracy", r.testAccuracy());
       o.put("neurons", r.neurons());
       o.put("synapses", r.synapses());
@@ -153,6 +155,9 @@ final class EvaluateCommand implements Callable<Integer> {
       o.put("synapseEventsPerSample", r.synapseEventsPerSample());
       o.put("seconds", r.seconds());
     }
+    Summary v = Summary.of(runs.stream().mapToDouble(RunResult::validationAccuracy).toArray());
+    root.put("meanValidationAccuracy", v.mean());
+    root.put("stdValidationAccuracy", v.std());
     Summary s = Summary.of(runs.stream().mapToDouble(RunResult::testAccuracy).toArray());
     root.put("meanTestAccuracy", s.mean());
     root.put("stdTestAccuracy", s.std());

@@ -28,9 +28,11 @@ final class EventLines {
       case "RunEvaluated" ->
           String.format(
               Locale.ROOT,
-              "%s seed %d: test %.4f, train %.4f, %d neurons, %d synapses, %.2f s [%s]",
+              "%s seed %d: validation %s, test %.4f, train %.4f, %d neurons, %d synapses, %.2f s"
+                  + " [%s]",
               trial,
               e.path("run").path("seed").asLong(),
+              figure(e.path("run").path("validationAccuracy")),
               e.path("run").path("testAccuracy").asDouble(),
               e.path("run").path("trainAccuracy").asDouble(),
               e.path("run").path("neurons").asInt(),
@@ -48,23 +50,30 @@ final class EventLines {
       case "TrialCompleted" ->
           String.format(
               Locale.ROOT,
-              "%s completed: mean test accuracy %.4f +- %.4f over %d run(s)",
+              "%s completed: mean validation accuracy %s, test %.4f +- %.4f over %d run(s)",
               trial,
+              figure(e.path("meanValidationAccuracy")),
               e.path("meanTestAccuracy").asDouble(),
               e.path("stdTestAccuracy").asDouble(),
               e.path("runs").size());
       case "StudyCompleted" ->
           String.format(
               Locale.ROOT,
-              "study completed (%s): %d trials, best trial %d with %.4f: %s",
+              "study completed (%s): %d trials, best trial %d with validation %s, test %.4f: %s",
               e.path("reason").asText(),
               e.path("trialsCompleted").asInt(),
               e.path("bestTrialNumber").asInt(),
+              figure(e.path("bestMeanValidationAccuracy")),
               e.path("bestMeanTestAccuracy").asDouble(),
               params(e.path("bestParams")));
       case "StudyStopped" -> "study stopped: " + e.path("reason").asText();
       default -> e.toString();
     };
+  }
+
+  /** A figure to 4 places, or "-" where a record of schema version 1 has none. */
+  static String figure(JsonNode value) {
+    return value.isNumber() ? String.format(Locale.ROOT, "%.4f", value.asDouble()) : "-";
   }
 
   /** {@link #of} in colour on a terminal: failures red, results green, a stop yellow. */

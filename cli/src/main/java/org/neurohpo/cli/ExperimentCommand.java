@@ -614,10 +614,11 @@ final class ExperimentCommand implements Callable<Integer> {
       }
       err.printf(
           Locale.ROOT,
-          "%s: %d trials in %.0f s, best %.4f%n",
+          "%s: %d trials in %.0f s, best validation %s, test %.4f%n",
           study.path("name").asText(),
           view.path("trialsCompleted").asInt(),
           wall,
+          EventLines.figure(view.path("best").path("meanValidationAccuracy")),
           view.path("best").path("meanTestAccuracy").asDouble());
       err.flush();
     }

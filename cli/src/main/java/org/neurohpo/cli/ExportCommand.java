@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Prints a study's completed trials from the results service.",
-      "csv: one row per trial (number, params, mean, std, runs), as trials.csv of `run`;",
+      "csv: one row per trial (number, params, mean, std, runs, validationMean, validationStd),",
+      "as trials.csv of `run` (mean and std: test accuracy);",
       "json: the trial results with every run, as on the results topic."
     })
 final class ExportCommand implements Callable<Integer> {

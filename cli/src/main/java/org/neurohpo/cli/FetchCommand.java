@@ -7,11 +7,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.neurohpo.model.EventCodec;
+import org.neurohpo.model.TrialCompleted;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -82,17 +85,12 @@ final class FetchCommand implements Callable<Integer> {
             ? "running"
             : ended.path("type").asText().equals("StudyCompleted") ? "completed" : "stopped");
     ArrayNode ts = view.putArray("trials");
-    JsonNode best = null;
+    List<TrialCompleted> decoded = new ArrayList<>();
     for (JsonNode t : trials.values()) {
       ts.add(t);
-      if (best == null
-          || t.path("meanTestAccuracy").asDouble() > best.path("meanTestAccuracy").asDouble()) {
-        best = t;
-      }
+      decoded.add((TrialCompleted) EventCodec.decode(t.toString()));
     }
-    if (best != null) {
-      view.set("best", best);
-    }
+    TrialCompleted.best(decoded).ifPresent(b -> view.set("best", trials.get(b.trialNumber())));
     double wall = 0;
     String end =
         ended == null

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
     name = "pareto",
     mixinStandardHelpOptions = true,
     description = {
-      "Searches for high test accuracy and low energy (synapse events per inference) with",
+      "Searches for high validation accuracy and low energy (synapse events per inference) with",
       "ParEGO (multi-objective GP-BO) and with random search, --budget sets x --runs runs each,",
       "once per optimizer seed S (runs on seeds 1000*S+1.., or all on 1001.. with",
       "--shared-run-seeds), all through the services; writes OUT/search/STRATEGY/seed-S and",
@@ -91,7 +91,7 @@ final class ParetoExperiment implements Callable<Integer> {
             Locale.ROOT,
             "%s over %s's searchSpace, %d sets x %d runs (%s), optimizer seeds 1..%d,"
                 + " one study at a time on %s. ParEGO's objectives: minus the mean"
-                + " test accuracy and log(1 + mean synapse events per inference).",
+                + " validation accuracy and log(1 + mean synapse events per inference).",
             String.join(", ", strategies),
             space,
             budget,

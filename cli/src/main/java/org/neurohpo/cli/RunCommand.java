@@ -147,7 +147,10 @@ final class RunCommand implements Callable<Integer> {
                 budget,
                 best.isMissingNode() || best.isNull()
                     ? "-"
-                    : String.format("%.4f", best.path("meanTestAccuracy").asDouble())));
+                    : String.format(
+                        "validation %s, test %.4f",
+                        EventLines.figure(best.path("meanValidationAccuracy")),
+                        best.path("meanTestAccuracy").asDouble())));
         if (!"running".equals(view.path("state").asText())) {
           return view;
         }

@@ -15,6 +15,13 @@ import java.util.Set;
 /**
  * summary.json and trials.csv of a finished study (the contract of issue 4), and runs.csv: one row
  * per run with everything it measured, for analyses that need the per-run values.
+ *
+ * <p>Validation and test (issue 15): the best trial is the study's, by mean validation accuracy;
+ * summary.json gives both its {@code best.meanValidationAccuracy} and {@code
+ * best.meanTestAccuracy}. trials.csv keeps issue 4's columns ({@code mean} and {@code std} are the
+ * test accuracy's) and appends {@code validationMean} and {@code validationStd}; runs.csv has a
+ * {@code validationAccuracy} column. A trial of schema version 1 has no validation figures: they
+ * are null in summary.json and empty in the CSV files.
  */
 final class RunOutputs {
   private static final ObjectMapper JSON =
@@ -46,6 +53,7 @@ final class RunOutputs {
     if (!best.isMissingNode() && !best.isNull()) {
       ObjectNode b = summary.putObject("best");
       b.set("params", best.get("params"));
+      b.set("meanValidationAccuracy", numberOrNull(best.path("meanValidationAccuracy")));
       b.put("meanTestAccuracy", best.path("meanTestAccuracy").asDouble());
       b.put("trialNumber", best.path("trialNumber").asInt());
     }
@@ -59,6 +67,7 @@ final class RunOutputs {
       List.of(
           "seed",
           "trainAccuracy",
+          "validationAccuracy",
           "testAccuracy",
           "neurons",
           "synapses",
@@ -74,7 +83,7 @@ final class RunOutputs {
       for (JsonNode r : t.path("runs")) {
         sb.append(t.path("trialNumber").asText());
         for (String f : RUN_FIELDS) {
-          sb.append(',').append(r.path(f).asText());
+          sb.append(',').append(cell(r.path(f)));
         }
         sb.append('\n');
       }
@@ -89,7 +98,7 @@ final class RunOutputs {
     }
     List<String> header = new ArrayList<>(List.of("number"));
     header.addAll(names);
-    header.addAll(List.of("mean", "std", "runs"));
+    header.addAll(List.of("mean", "std", "runs", "validationMean", "validationStd"));
     StringBuilder sb = new StringBuilder(String.join(",", header)).append('\n');
     for (JsonNode t : trials) {
       List<String> row = new ArrayList<>(List.of(t.path("trialNumber").asText()));
@@ -100,9 +109,20 @@ final class RunOutputs {
       row.add(Double.toString(t.path("meanTestAccuracy").asDouble()));
       row.add(Double.toString(t.path("stdTestAccuracy").asDouble()));
       row.add(Integer.toString(t.path("runs").size()));
+      row.add(cell(t.path("meanValidationAccuracy")));
+      row.add(cell(t.path("stdValidationAccuracy")));
       sb.append(String.join(",", row)).append('\n');
     }
     return sb.toString();
+  }
+
+  /** A CSV cell: the value's text, empty where a record of schema version 1 has none. */
+  private static String cell(JsonNode value) {
+    return value.isMissingNode() || value.isNull() ? "" : value.asText();
+  }
+
+  private static JsonNode numberOrNull(JsonNode value) {
+    return value.isNumber() ? value : JSON.getNodeFactory().nullNode();
   }
 
   static String describe(JsonNode view, Path dir) {
@@ -111,7 +131,8 @@ final class RunOutputs {
         best.isMissingNode() || best.isNull()
             ? "no trial completed"
             : String.format(
-                "best mean test accuracy %.4f (trial %d) with %s",
+                "best mean validation accuracy %s, test %.4f (trial %d) with %s",
+                EventLines.figure(best.path("meanValidationAccuracy")),
                 best.path("meanTestAccuracy").asDouble(),
                 best.path("trialNumber").asInt(),
                 best.path("params"));

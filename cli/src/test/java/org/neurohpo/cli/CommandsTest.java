@@ -35,6 +35,7 @@ class CommandsTest {
         new String[] {
           "seed",
           "trainAccuracy",
+          "validationAccuracy",
           "testAccuracy",
           "neurons",
           "synapses",
@@ -48,6 +49,14 @@ class CommandsTest {
     assertThat(r.get("meanTestAccuracy").asDouble()).isCloseTo((a + b) / 2, within());
     assertThat(r.get("stdTestAccuracy").asDouble())
         .isCloseTo(Math.abs(a - b) / Math.sqrt(2), within());
+    double va = r.get("runs").get(0).get("validationAccuracy").asDouble();
+    double vb = r.get("runs").get(1).get("validationAccuracy").asDouble();
+    assertThat(va).isBetween(0.0, 1.0);
+    assertThat(r.get("meanValidationAccuracy").asDouble()).isCloseTo((va + vb) / 2, within());
+    assertThat(r.get("stdValidationAccuracy").asDouble())
+        .isCloseTo(Math.abs(va - vb) / Math.sqrt(2), within());
+    // iris: 27 validation samples of 150, so each validation accuracy is k / 27
+    assertThat(va * 27).isCloseTo(Math.rint(va * 27), within());
   }
 
   @Test
@@ -66,7 +75,8 @@ class CommandsTest {
     assertThat(cli.exitCode()).as(cli.err()).isZero();
     assertThat(cli.out())
         .contains("data set  wine (178 samples, 13 features, 3 classes)")
-        .contains("test accuracy: mean");
+        .contains("validation accuracy: mean")
+        .contains("test accuracy:       mean");
     assertThat(NetworkJson.read(dir.resolve("net-seed3.json")).outputs()).hasSize(3);
     assertThat(dir.resolve("net-seed4.json")).exists();
   }

@@ -120,11 +120,12 @@ class DashboardBrowserTest {
     assertThat(points("energy")).isEqualTo(8);
     assertThat(browser.findElement(By.id("progress")).getText()).isEqualTo("8 / 8");
 
-    // the table holds exactly the trials of the REST API, with their means
+    // the table holds exactly the trials of the REST API, with their validation means (what the
+    // study ranks by)
     JsonNode trials = get("/studies/" + id + "/trials");
     Map<Integer, Double> rest = new HashMap<>();
     trials.forEach(
-        t -> rest.put(t.path("trialNumber").asInt(), t.path("meanTestAccuracy").asDouble()));
+        t -> rest.put(t.path("trialNumber").asInt(), t.path("meanValidationAccuracy").asDouble()));
     Map<Integer, Double> shown = new HashMap<>();
     for (WebElement row : browser.findElements(By.cssSelector("#trials tbody tr"))) {
       shown.put(
@@ -133,8 +134,8 @@ class DashboardBrowserTest {
     }
     assertThat(shown).isEqualTo(rest);
 
-    // sorting by mean accuracy (descending first) puts the REST API's best on top
-    browser.findElement(By.cssSelector("#trials th[data-key='meanTestAccuracy']")).click();
+    // sorting by mean validation accuracy (descending first) puts the REST API's best on top
+    browser.findElement(By.cssSelector("#trials th[data-key='meanValidationAccuracy']")).click();
     List<Double> means = new ArrayList<>();
     for (WebElement row : browser.findElements(By.cssSelector("#trials tbody tr"))) {
       means.add(Double.parseDouble(row.getAttribute("data-mean")));
@@ -167,6 +168,7 @@ class DashboardBrowserTest {
     WebElement row = browser.findElement(By.cssSelector("#studies tr[data-study='" + id + "']"));
     assertThat(row.getText())
         .contains("dashboard", "completed", "bo", "iris", "8 / 8")
+        .contains(String.format("%.4f", best.path("meanValidationAccuracy").asDouble()))
         .contains(String.format("%.4f", best.path("meanTestAccuracy").asDouble()));
     shoot("study-list");
   }

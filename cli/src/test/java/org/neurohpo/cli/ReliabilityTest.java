@@ -211,12 +211,12 @@ class ReliabilityTest {
           .as("runs of trial %s", t.get("trialNumber"))
           .hasSameElementsAs(SEEDS.stream().map(x -> x + shift).toList());
       assertThat(seeds).hasSize(SEEDS.size());
-      best = Math.max(best, t.get("meanTestAccuracy").asDouble());
+      best = Math.max(best, t.get("meanValidationAccuracy").asDouble());
     }
     assertThat(numbers).hasSize(budget).allMatch(n -> n >= 0 && n < budget);
     assertThat(optimizerView.get("trialsCompleted").asInt()).isEqualTo(budget);
     assertThat(optimizerView.get("trialsRequested").asInt()).isEqualTo(budget);
-    assertThat(optimizerView.get("best").get("meanTestAccuracy").asDouble()).isEqualTo(best);
+    assertThat(optimizerView.get("best").get("meanValidationAccuracy").asDouble()).isEqualTo(best);
   }
 
   private List<JsonNode> events(String topic, String id) throws Exception {
@@ -338,10 +338,10 @@ class ReliabilityTest {
     String id = submit("random", 5);
     await(resultsPort, "/studies/" + id + "/trials", n -> n.size() >= 1, STUDY_TIMEOUT);
     Instant t = Instant.parse("2026-12-02T00:00:00Z");
-    RunFigures figures = new RunFigures(1, 0.99, 0.99, 3, 3, 1, 1, 0.1);
+    RunFigures figures = new RunFigures(1, 0.99, 0.99, 0.99, 3, 3, 1, 1, 0.1);
     TrialCompleted phantom =
         new TrialCompleted(
-            1, "phantom", 0, Map.of("bins", 3), 0.99, 0, List.of(figures), List.of());
+            2, "phantom", 0, Map.of("bins", 3), 0.99, 0.0, 0.99, 0, List.of(figures), List.of());
     StudyStopped stopsTheRunningStudy = new StudyStopped(1, id, "forged", t);
     Map<String, List<Event>> wrongType =
         Map.of(
@@ -354,10 +354,10 @@ class ReliabilityTest {
             Topics.TRIALS,
             new TrialRequested(1, "ghost", 0, "iris", Map.of("generations", 1), List.of(1L)),
             Topics.EVALUATIONS,
-            new RunEvaluated(1, "ghost", 0, figures, "nobody"),
+            new RunEvaluated(2, "ghost", 0, figures, "nobody"),
             Topics.RESULTS,
             new TrialCompleted(
-                1, "ghost", 0, Map.of("bins", 3), 0.99, 0, List.of(figures), List.of()),
+                2, "ghost", 0, Map.of("bins", 3), 0.99, 0.0, 0.99, 0, List.of(figures), List.of()),
             Topics.STUDIES,
             new StudyStopped(1, "ghost", "stray", t));
     TopicProbe probe = new TopicProbe(bootstrap);

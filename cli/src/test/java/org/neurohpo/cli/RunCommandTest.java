@@ -1,6 +1,7 @@
 package org.neurohpo.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -45,28 +46,46 @@ class RunCommandTest {
     assertThat(summary.get("runsPerTrial").asInt()).isEqualTo(2);
     assertThat(summary.get("best").get("params").get("bins").asInt()).isBetween(2, 6);
     List<String> rows = Files.readAllLines(out.resolve("trials.csv"));
-    assertThat(rows.get(0)).isEqualTo("number,populationSize,generations,bins,mean,std,runs");
+    assertThat(rows.get(0))
+        .isEqualTo(
+            "number,populationSize,generations,bins,mean,std,runs,validationMean,validationStd");
     assertThat(rows).hasSize(5);
-    assertThat(rows.subList(1, 5)).allMatch(r -> r.endsWith(",2"));
+    assertThat(rows.subList(1, 5)).allMatch(r -> r.split(",")[6].equals("2"));
     List<String> runs = Files.readAllLines(out.resolve("runs.csv"));
     assertThat(runs.get(0))
         .isEqualTo(
-            "trialNumber,seed,trainAccuracy,testAccuracy,neurons,synapses,spikesPerSample,"
-                + "synapseEventsPerSample,seconds");
+            "trialNumber,seed,trainAccuracy,validationAccuracy,testAccuracy,neurons,synapses,"
+                + "spikesPerSample,synapseEventsPerSample,seconds");
     assertThat(runs).hasSize(1 + 4 * 2);
-    // each trial's mean in trials.csv is the mean of its runs' test accuracies
+    // each trial's mean in trials.csv is the mean of its runs' test accuracies, its
+    // validationMean that of their validation accuracies
     for (String row : rows.subList(1, 5)) {
       String[] t = row.split(",");
-      double mean =
-          runs.subList(1, runs.size()).stream()
-              .map(r -> r.split(","))
-              .filter(r -> r[0].equals(t[0]))
-              .mapToDouble(r -> Double.parseDouble(r[3]))
-              .average()
-              .orElseThrow();
-      assertThat(Double.parseDouble(t[t.length - 3]))
-          .isCloseTo(mean, org.assertj.core.api.Assertions.within(1e-12));
+      assertThat(Double.parseDouble(t[4])).isCloseTo(runMean(runs, t[0], 4), within(1e-12));
+      assertThat(Double.parseDouble(t[7])).isCloseTo(runMean(runs, t[0], 3), within(1e-12));
     }
+    // the best trial is the one of the highest validation mean, reported with its test mean
+    String[] best =
+        rows.subList(1, 5).stream()
+            .map(r -> r.split(","))
+            .max(
+                java.util.Comparator.<String[]>comparingDouble(r -> Double.parseDouble(r[7]))
+                    .thenComparing(r -> -Integer.parseInt(r[0])))
+            .orElseThrow();
+    JsonNode b = summary.get("best");
+    assertThat(b.get("trialNumber").asText()).isEqualTo(best[0]);
+    assertThat(b.get("meanValidationAccuracy").asDouble()).isEqualTo(Double.parseDouble(best[7]));
+    assertThat(b.get("meanTestAccuracy").asDouble()).isEqualTo(Double.parseDouble(best[4]));
+  }
+
+  /** The mean of column {@code column} of runs.csv over the runs of trial {@code trial}. */
+  private static double runMean(List<String> runs, String trial, int column) {
+    return runs.subList(1, runs.size()).stream()
+        .map(r -> r.split(","))
+        .filter(r -> r[0].equals(trial))
+        .mapToDouble(r -> Double.parseDouble(r[column]))
+        .average()
+        .orElseThrow();
   }
 
   @Test

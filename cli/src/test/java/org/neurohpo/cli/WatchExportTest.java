@@ -70,7 +70,7 @@ class WatchExportTest {
     assertThat(cli.out())
         .contains("study " + id + " created: watched on iris, random, budget 3 trials x 2 seeds")
         .contains("trial 0 requested: populationSize=10 generations=2 bins=")
-        .contains("trial 2 completed: mean test accuracy ")
+        .containsPattern("trial 2 completed: mean validation accuracy [01]\\.\\d{4}, test ")
         .contains("study completed (budget): 3 trials, best trial ");
   }
 
@@ -80,7 +80,9 @@ class WatchExportTest {
     Cli csv = Cli.run("export", id, "--results", results);
     assertThat(csv.exitCode()).as(csv.err()).isZero();
     List<String> rows = csv.out().strip().lines().toList();
-    assertThat(rows.get(0)).isEqualTo("number,populationSize,generations,bins,mean,std,runs");
+    assertThat(rows.get(0))
+        .isEqualTo(
+            "number,populationSize,generations,bins,mean,std,runs,validationMean,validationStd");
     assertThat(rows).hasSize(4);
     Cli json = Cli.run("export", id, "--format", "json", "--results", results);
     assertThat(json.exitCode()).isZero();

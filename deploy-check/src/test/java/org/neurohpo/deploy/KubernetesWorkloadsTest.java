@@ -123,12 +123,23 @@ class KubernetesWorkloadsTest {
                     .isBlank());
   }
 
+  /**
+   * Two optimizers share the studies by partition and one takes over when the other goes (ADR
+   * 0005); a rolling update replaces one at a time. The results service runs once.
+   */
   @Test
-  void optimizerAndResultsRunOneReplicaEach() {
-    for (String name : List.of("optimizer", "results")) {
-      Doc d = DeployFiles.k8s("Deployment", name);
-      assertThat(d.node().at("/spec/replicas").asInt()).as("%s: replicas", d.where()).isEqualTo(1);
-    }
+  void twoOptimizersAndOneResultsService() {
+    Doc optimizer = DeployFiles.k8s("Deployment", "optimizer");
+    assertThat(optimizer.node().at("/spec/replicas").asInt())
+        .as("%s: replicas", optimizer.where())
+        .isEqualTo(2);
+    assertThat(optimizer.node().at("/spec/strategy/rollingUpdate/maxUnavailable").asInt())
+        .as("%s: one replica replaced at a time", optimizer.where())
+        .isEqualTo(1);
+    Doc results = DeployFiles.k8s("Deployment", "results");
+    assertThat(results.node().at("/spec/replicas").asInt())
+        .as("%s: replicas", results.where())
+        .isEqualTo(1);
   }
 
   @Test

@@ -10,6 +10,11 @@ import org.neurohpo.model.Event;
 import org.neurohpo.model.RunEvaluated;
 import org.neurohpo.model.RunFailed;
 import org.neurohpo.model.TrialRequested;
+import org.neurohpo.neuro.data.Datasets;
+import org.neurohpo.neuro.eons.GenerationListener;
+import org.neurohpo.neuro.evaluation.Evaluation;
+import org.neurohpo.neuro.evaluation.RunResult;
+import org.neurohpo.neuro.hp.HyperParameterSet;
 
 class TrialRunnerTest {
   private final TrialRunner runner = new TrialRunner(1, "test");
@@ -27,6 +32,20 @@ class TrialRunnerTest {
                 List.of(1L, 2L)));
     assertThat(events).hasSize(2).allMatch(e -> e instanceof RunEvaluated);
     assertThat(((RunEvaluated) events.get(1)).run().seed()).isEqualTo(2);
+  }
+
+  @Test
+  void publishesTheRunsValidationAccuracyBesideItsTestAccuracy() throws InterruptedException {
+    Map<String, Object> params = Map.of("populationSize", 10, "generations", 3);
+    List<Event> events =
+        runner.run(new TrialRequested(Event.SCHEMA_VERSION, "s", 0, "wine", params, List.of(3L)));
+    RunEvaluated run = (RunEvaluated) events.get(0);
+    RunResult direct =
+        Evaluation.prepare(Datasets.load("wine"), HyperParameterSet.of(params))
+            .run(3, 1, GenerationListener.NONE);
+    assertThat(run.schemaVersion()).isEqualTo(Event.SCHEMA_VERSION);
+    assertThat(run.run().validationAccuracy()).isEqualTo(direct.validationAccuracy());
+    assertThat(run.run().testAccuracy()).isEqualTo(direct.testAccuracy());
   }
 
   @Test

@@ -101,9 +101,11 @@ class StudyLifecycleTest {
                           id,
                           t.trialNumber(),
                           t.params(),
+                          null,
+                          null,
                           acc,
                           0.0,
-                          List.of(new RunFigures(1, acc, acc, 5, 5, 1, 1, 1)),
+                          List.of(new RunFigures(1, acc, null, acc, 5, 5, 1, 1, 1)),
                           List.of())));
         }
       }
@@ -118,6 +120,10 @@ class StudyLifecycleTest {
     assertThat(done).as("study completed").isNotNull();
     assertThat(answered).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5);
     assertThat(done.trialsCompleted()).isEqualTo(6);
+    // results of schema 1 (no validation figures, as before issue 15) still drive a study; its
+    // completion then says so
+    assertThat(done.schemaVersion()).isEqualTo(1);
+    assertThat(done.bestMeanValidationAccuracy()).isNull();
     given()
         .get("/studies/" + id)
         .then()

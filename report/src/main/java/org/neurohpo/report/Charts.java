@@ -224,12 +224,15 @@ public final class Charts {
     return chart;
   }
 
-  /** The best mean so far after each trial, in trial-number order. */
+  /**
+   * The best mean so far after each trial, in trial-number order, by what the study selected on
+   * ({@link StudyResult.Trial#selectionMean}).
+   */
   static double[] bestSoFar(List<StudyResult.Trial> trials) {
     double[] out = new double[trials.size()];
     double best = Double.NEGATIVE_INFINITY;
     for (int k = 0; k < out.length; k++) {
-      best = Math.max(best, trials.get(k).mean());
+      best = Math.max(best, trials.get(k).selectionMean());
       out[k] = best;
     }
     return out;
@@ -250,7 +253,7 @@ public final class Charts {
         ChartFactory.createXYLineChart(
             title,
             "HP sets evaluated",
-            "best mean test accuracy so far",
+            "best mean so far (validation; test before issue 15)",
             data,
             PlotOrientation.VERTICAL,
             true,

@@ -53,7 +53,7 @@ public final class HardwareReport {
       if (Files.exists(v.resolve("summary.json"))) {
         double searchBest =
             StudyResult.read(search).trials().stream()
-                .mapToDouble(StudyResult.Trial::mean)
+                .mapToDouble(StudyResult.Trial::selectionMean)
                 .max()
                 .orElse(Double.NaN);
         rows.add(row(seed.replace("seed-", "BO seed "), v, searchBest));
@@ -162,7 +162,8 @@ public final class HardwareReport {
             curves,
             figures,
             "search-best-so-far",
-            "Best mean test accuracy measured so far in each search (its own runs), against HP"
+            "Best mean accuracy measured so far in each search (its own runs, what it selected"
+                + " on: validation, or test in a folder written before issue 15), against HP"
                 + " sets evaluated."),
         "figures");
     html.heading("Data");

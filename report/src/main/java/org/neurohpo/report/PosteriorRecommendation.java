@@ -31,7 +31,9 @@ public final class PosteriorRecommendation {
     for (StudyResult.Trial t : study.trials()) {
       observations.add(
           new Observation(
-              Integer.toString(t.number()), space.canonical(typed(space, t.params())), -t.mean()));
+              Integer.toString(t.number()),
+              space.canonical(typed(space, t.params())),
+              -t.selectionMean()));
     }
     model.tell(observations);
     Recommendation r =

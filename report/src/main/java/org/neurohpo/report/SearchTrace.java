@@ -43,7 +43,7 @@ public final class SearchTrace {
       }
       int runs = Math.max(1, t.testAccuracies().length);
       double[] sum = pooled.computeIfAbsent(key, x -> new double[2]);
-      sum[0] += t.mean() * runs;
+      sum[0] += t.selectionMean() * runs; // what the search measured and selects on
       sum[1] += runs;
       incumbent = null;
       double bestMeasured = Double.NEGATIVE_INFINITY;

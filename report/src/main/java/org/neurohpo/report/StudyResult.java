@@ -16,14 +16,33 @@ import java.util.OptionalDouble;
 /**
  * A finished study as {@code neurohpo run --out DIR} writes it: {@code study.json} (the spec),
  * {@code trials.csv} (one row per trial), {@code runs.csv} (one row per run) and {@code
- * summary.json}.
+ * summary.json}. A folder written since issue 15 has each trial's validation mean ({@code
+ * validationMean} in trials.csv); the study selected on it. An older folder has none: its study
+ * selected on the test mean.
  */
 public final class StudyResult {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** One trial: its searched parameters (active ones only, as text), mean, std and run values. */
+  /**
+   * One trial: its searched parameters (active ones only, as text), test mean, std and run values,
+   * and its validation mean (NaN in a folder written before validation existed).
+   */
   public record Trial(
-      int number, Map<String, String> params, double mean, double std, double[] testAccuracies) {}
+      int number,
+      Map<String, String> params,
+      double mean,
+      double std,
+      double[] testAccuracies,
+      double validationMean) {
+
+    /**
+     * What the study selected on: the validation mean, or the test mean in a folder without
+     * validation figures.
+     */
+    public double selectionMean() {
+      return Double.isNaN(validationMean) ? mean : validationMean;
+    }
+  }
 
   private final Path dir;
   private final JsonNode spec;
@@ -64,6 +83,7 @@ public final class StudyResult {
     int number = column(rows, "number", trialsCsv);
     int mean = column(rows, "mean", trialsCsv);
     int std = column(rows, "std", trialsCsv);
+    int validation = optionalColumn(rows, "validationMean");
     Map<String, Integer> cols = new LinkedHashMap<>();
     for (String name : searched) {
       cols.put(name, column(rows, name, trialsCsv));
@@ -80,7 +100,11 @@ public final class StudyResult {
       int n = Integer.parseInt(r[number]);
       double[] acc1 =
           runs.getOrDefault(n, List.of()).stream().mapToDouble(Double::doubleValue).toArray();
-      trials.add(new Trial(n, p, Double.parseDouble(r[mean]), Double.parseDouble(r[std]), acc1));
+      double v =
+          validation < 0 || validation >= r.length || r[validation].isEmpty()
+              ? Double.NaN
+              : Double.parseDouble(r[validation]);
+      trials.add(new Trial(n, p, Double.parseDouble(r[mean]), Double.parseDouble(r[std]), acc1, v));
     }
     trials.sort(Comparator.comparingInt(Trial::number));
     return new StudyResult(dir, spec, summary, List.copyOf(searched), List.copyOf(trials));
@@ -128,10 +152,14 @@ public final class StudyResult {
     return trials;
   }
 
-  /** The trial with the highest mean (ties to the earlier trial): the study's recommendation. */
+  /**
+   * The trial with the highest {@link Trial#selectionMean} (the validation mean; ties to the
+   * earlier trial): the study's recommendation, as the optimizer picks it. Judge it by its test
+   * accuracy on fresh seeds.
+   */
   public Trial best() {
     return trials.stream()
-        .max(Comparator.comparingDouble(Trial::mean).thenComparing(t -> -t.number()))
+        .max(Comparator.comparingDouble(Trial::selectionMean).thenComparing(t -> -t.number()))
         .orElseThrow(() -> new IllegalArgumentException(dir + ": no trials"));
   }
 
@@ -187,12 +215,21 @@ public final class StudyResult {
   }
 
   private static int column(List<String[]> rows, String name, Path p) {
+    int i = optionalColumn(rows, name);
+    if (i < 0) {
+      throw new IllegalArgumentException(p + " has no column '" + name + "'");
+    }
+    return i;
+  }
+
+  /** The index of column {@code name}, or -1 when the header has none. */
+  private static int optionalColumn(List<String[]> rows, String name) {
     String[] header = rows.get(0);
     for (int i = 0; i < header.length; i++) {
       if (header[i].equals(name)) {
         return i;
       }
     }
-    throw new IllegalArgumentException(p + " has no column '" + name + "'");
+    return -1;
   }
 }

@@ -42,7 +42,7 @@ class ResultsListenerTest {
   void publishesOneResultPerCompletedTrial() {
     send(Topics.TRIALS, new TrialRequested(1, "st", 2, "iris", Map.of("bins", 3), List.of(1L, 2L)));
     RunEvaluated run =
-        new RunEvaluated(1, "st", 2, new RunFigures(1, 0.9, 0.8, 9, 4, 2, 3, 1), "e");
+        new RunEvaluated(2, "st", 2, new RunFigures(1, 0.9, 0.85, 0.8, 9, 4, 2, 3, 1), "e");
     send(Topics.EVALUATIONS, run);
     send(Topics.EVALUATIONS, run); // redelivered
     send(Topics.EVALUATIONS, new RunFailed(1, "st", 2, 2, "boom", "e"));
@@ -54,6 +54,8 @@ class ResultsListenerTest {
     assertThat(got.get(0).key()).isEqualTo("st");
     TrialCompleted t = (TrialCompleted) EventCodec.decode(got.get(0).value());
     assertThat(t.meanTestAccuracy()).isEqualTo(0.8);
+    assertThat(t.meanValidationAccuracy()).isEqualTo(0.85);
+    assertThat(t.schemaVersion()).isEqualTo(2);
     assertThat(t.runs()).hasSize(1);
     assertThat(t.failures()).containsExactly("seed 2: boom");
     io.restassured.RestAssured.given()
@@ -61,7 +63,8 @@ class ResultsListenerTest {
         .then()
         .statusCode(200)
         .body("trialNumber", org.hamcrest.Matchers.equalTo(2))
-        .body("meanTestAccuracy", org.hamcrest.Matchers.equalTo(0.8f));
+        .body("meanTestAccuracy", org.hamcrest.Matchers.equalTo(0.8f))
+        .body("meanValidationAccuracy", org.hamcrest.Matchers.equalTo(0.85f));
     io.restassured.RestAssured.given()
         .get("/studies/st/trials")
         .then()
@@ -81,7 +84,7 @@ class ResultsListenerTest {
     assertThat(data.poll(20, TimeUnit.SECONDS)).contains("\"type\":\"TrialRequested\"");
     send(
         Topics.EVALUATIONS,
-        new RunEvaluated(1, "live", 0, new RunFigures(7, 0.9, 0.7, 9, 4, 2, 3, 1), "e"));
+        new RunEvaluated(2, "live", 0, new RunFigures(7, 0.9, 0.6, 0.7, 9, 4, 2, 3, 1), "e"));
     assertThat(data.poll(20, TimeUnit.SECONDS)).contains("\"type\":\"RunEvaluated\"");
     String completed = data.poll(20, TimeUnit.SECONDS);
     assertThat(completed).contains("\"type\":\"TrialCompleted\"");
@@ -142,7 +145,7 @@ class ResultsListenerTest {
             1, "shown", 0, "wine", Map.of("bins", 3, "generations", 10), List.of(1L)));
     send(
         Topics.EVALUATIONS,
-        new RunEvaluated(1, "shown", 0, new RunFigures(1, 0.9, 0.75, 9, 4, 2, 3, 1), "e"));
+        new RunEvaluated(2, "shown", 0, new RunFigures(1, 0.9, 0.7, 0.75, 9, 4, 2, 3, 1), "e"));
     // the stream sends the list again when it changes: wait for the completed trial to show
     JsonNode shown = null;
     while (shown == null || shown.path("trialsDone").asInt() < 1) {
@@ -160,6 +163,7 @@ class ResultsListenerTest {
     assertThat(shown.path("status").asText()).isEqualTo("running");
     assertThat(shown.path("budget").asInt()).isEqualTo(5);
     assertThat(shown.path("bestMeanTestAccuracy").asDouble()).isEqualTo(0.75);
+    assertThat(shown.path("bestMeanValidationAccuracy").asDouble()).isEqualTo(0.7);
 
     JsonNode study =
         new ObjectMapper()

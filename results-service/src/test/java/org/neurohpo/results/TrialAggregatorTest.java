@@ -18,8 +18,10 @@ class TrialAggregatorTest {
   private static final TrialRequested TRIAL =
       new TrialRequested(1, "s", 4, "iris", Map.of("bins", 4), List.of(1L, 2L, 3L));
 
+  /** A run whose validation accuracy is {@code acc - 0.1} and test accuracy {@code acc}. */
   private static RunEvaluated run(long seed, double acc) {
-    return new RunEvaluated(1, "s", 4, new RunFigures(seed, 0.9, acc, 10, 5, 3, 4, 1), "e");
+    return new RunEvaluated(
+        2, "s", 4, new RunFigures(seed, 0.9, acc - 0.1, acc, 10, 5, 3, 4, 1), "e");
   }
 
   @Test
@@ -35,6 +37,9 @@ class TrialAggregatorTest {
     assertThat(t.runs()).extracting(RunFigures::seed).containsExactly(1L, 2L, 3L);
     assertThat(t.meanTestAccuracy()).isCloseTo(0.9, within(1e-12));
     assertThat(t.stdTestAccuracy()).isCloseTo(0.1, within(1e-12));
+    assertThat(t.meanValidationAccuracy()).isCloseTo(0.8, within(1e-12));
+    assertThat(t.stdValidationAccuracy()).isCloseTo(0.1, within(1e-12));
+    assertThat(t.schemaVersion()).isEqualTo(2);
     assertThat(t.params()).containsEntry("bins", 4);
     assertThat(a.onRun(run(3, 0.5))).isEmpty(); // completes once
     assertThat(a.onRequested(TRIAL)).isEmpty();
@@ -53,6 +58,22 @@ class TrialAggregatorTest {
         .containsExactly("seed 2: out of memory", "seed 3: HP bins out of range");
     assertThat(t.meanTestAccuracy()).isEqualTo(0.7);
     assertThat(t.stdTestAccuracy()).isZero();
+    assertThat(t.meanValidationAccuracy()).isCloseTo(0.6, within(1e-12));
+    assertThat(t.stdValidationAccuracy()).isZero();
+  }
+
+  @Test
+  void aTrialWithARunOfASchema1EvaluatorCompletesWithoutValidationFigures() {
+    TrialAggregator a = new TrialAggregator();
+    a.onRequested(new TrialRequested(1, "s", 4, "iris", Map.of(), List.of(1L, 2L)));
+    a.onRun(run(1, 0.9));
+    TrialCompleted t =
+        a.onRun(new RunEvaluated(1, "s", 4, new RunFigures(2, 1, null, 0.7, 1, 1, 1, 1, 1), "old"))
+            .orElseThrow();
+    assertThat(t.schemaVersion()).isEqualTo(1);
+    assertThat(t.meanValidationAccuracy()).isNull();
+    assertThat(t.meanTestAccuracy()).isCloseTo(0.8, within(1e-12));
+    assertThat(t.objectiveAccuracy()).isCloseTo(0.8, within(1e-12));
   }
 
   @Test
@@ -60,7 +81,9 @@ class TrialAggregatorTest {
     TrialAggregator a = new TrialAggregator();
     a.onRequested(new TrialRequested(1, "x", 4, "iris", Map.of(), List.of(1L)));
     assertThat(a.onRun(run(1, 0.5))).isEmpty(); // study "s" was never requested
-    assertThat(a.onRun(new RunEvaluated(1, "x", 4, new RunFigures(1, 1, 0.6, 1, 1, 1, 1, 1), "e")))
+    assertThat(
+            a.onRun(
+                new RunEvaluated(2, "x", 4, new RunFigures(1, 1, 0.5, 0.6, 1, 1, 1, 1, 1), "e")))
         .isPresent();
   }
 }

@@ -39,6 +39,14 @@ final class Checks {
     }
   }
 
+  /** A field added in schema version 2: required from that version on, absent (null) before. */
+  static void sinceVersion2(int schemaVersion, String name, Object value) {
+    if (schemaVersion >= 2 && value == null) {
+      throw new IllegalArgumentException(
+          name + " is required from schemaVersion 2 on, got schemaVersion " + schemaVersion);
+    }
+  }
+
   static void nonNegative(String name, double v) {
     if (!(v >= 0)) {
       throw new IllegalArgumentException(name + " must be >= 0, got " + v);

@@ -25,8 +25,15 @@ public sealed interface Event
         TrialCompleted,
         StudyArchived {
 
-  /** The schema version this code writes; readers accept this one and older. */
-  int SCHEMA_VERSION = 1;
+  /**
+   * The schema version this code writes; readers accept this one and older. Version 2 (issue 15)
+   * added the validation figures: {@link RunFigures#validationAccuracy}, {@link
+   * TrialCompleted#meanValidationAccuracy} and {@link TrialCompleted#stdValidationAccuracy}, {@link
+   * StudyCompleted#bestMeanValidationAccuracy}. A version 1 record has none of them and decodes
+   * with them null; a version 2 run or trial must carry them. Upgrade readers (results, optimizer,
+   * external tools) before writers: a version 1 reader dead-letters a version 2 record.
+   */
+  int SCHEMA_VERSION = 2;
 
   int schemaVersion();
 

@@ -11,6 +11,7 @@ public record RunEvaluated(
     if (run == null) {
       throw new IllegalArgumentException("run must not be null");
     }
+    Checks.sinceVersion2(schemaVersion, "run.validationAccuracy", run.validationAccuracy());
     evaluator = Checks.nonBlank("evaluator", evaluator);
   }
 }

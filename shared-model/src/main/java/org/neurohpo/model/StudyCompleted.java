@@ -3,13 +3,23 @@ package org.neurohpo.model;
 import java.time.Instant;
 import java.util.Map;
 
-/** A study evaluated its whole budget (or met a stopping rule); the best trial is final. */
+/**
+ * A study evaluated its whole budget (or met a stopping rule); the best trial is final. The best
+ * trial is the one of the highest mean validation accuracy ({@link TrialCompleted#BY_OBJECTIVE});
+ * its mean test accuracy is reported beside it.
+ *
+ * @param bestTrialNumber -1 when no trial completed
+ * @param bestMeanValidationAccuracy the best trial's; 0 when no trial completed; null in a record
+ *     of schema version 1
+ * @param bestMeanTestAccuracy the best trial's; 0 when no trial completed
+ */
 public record StudyCompleted(
     int schemaVersion,
     String studyId,
     int trialsCompleted,
     int bestTrialNumber,
     Map<String, Object> bestParams,
+    Double bestMeanValidationAccuracy,
     double bestMeanTestAccuracy,
     String reason,
     Instant completedAt)
@@ -18,6 +28,7 @@ public record StudyCompleted(
     Checks.schemaVersion(schemaVersion);
     Checks.studyId(studyId);
     bestParams = Checks.params(bestParams);
+    Checks.sinceVersion2(schemaVersion, "bestMeanValidationAccuracy", bestMeanValidationAccuracy);
     reason = Checks.nonBlank("reason", reason);
   }
 }

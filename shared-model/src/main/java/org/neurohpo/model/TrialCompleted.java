@@ -1,12 +1,21 @@
 package org.neurohpo.model;
 
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Every run of a trial reported: the aggregated score and its noise.
+ * Every run of a trial reported: the aggregated scores and their noise. A study optimises the
+ * validation figures; the test figures are measured beside them for reporting and never steer a
+ * search.
  *
- * @param meanTestAccuracy mean over the successful runs
+ * @param meanValidationAccuracy mean validation accuracy over the successful runs; null in a record
+ *     of schema version 1
+ * @param stdValidationAccuracy sample standard deviation (n - 1) of the validation accuracies, 0
+ *     for one run; null in a record of schema version 1
+ * @param meanTestAccuracy mean test accuracy over the successful runs
  * @param stdTestAccuracy sample standard deviation (n - 1) over them, 0 for one run
  * @param failures reasons of failed runs, by seed order
  */
@@ -15,17 +24,43 @@ public record TrialCompleted(
     String studyId,
     int trialNumber,
     Map<String, Object> params,
+    Double meanValidationAccuracy,
+    Double stdValidationAccuracy,
     double meanTestAccuracy,
     double stdTestAccuracy,
     List<RunFigures> runs,
     List<String> failures)
     implements Event {
+
+  /**
+   * The best-trial rule: a higher {@link #objectiveAccuracy}, and of equal ones the earlier trial.
+   * The greatest trial by this order is the best.
+   */
+  public static final Comparator<TrialCompleted> BY_OBJECTIVE =
+      Comparator.comparingDouble(TrialCompleted::objectiveAccuracy)
+          .thenComparing(Comparator.comparingInt(TrialCompleted::trialNumber).reversed());
+
   public TrialCompleted {
     Checks.schemaVersion(schemaVersion);
     Checks.studyId(studyId);
     Checks.trialNumber(trialNumber);
     params = Checks.params(params);
+    Checks.sinceVersion2(schemaVersion, "meanValidationAccuracy", meanValidationAccuracy);
+    Checks.sinceVersion2(schemaVersion, "stdValidationAccuracy", stdValidationAccuracy);
     runs = Checks.list("runs", runs);
     failures = Checks.list("failures", failures == null ? List.of() : failures);
+  }
+
+  /**
+   * What a study maximises: the mean validation accuracy, or for a record of schema version 1
+   * (written before validation existed, so selected on test) its mean test accuracy.
+   */
+  public double objectiveAccuracy() {
+    return meanValidationAccuracy != null ? meanValidationAccuracy : meanTestAccuracy;
+  }
+
+  /** The best of {@code trials} by {@link #BY_OBJECTIVE}; empty when there are none. */
+  public static Optional<TrialCompleted> best(Collection<TrialCompleted> trials) {
+    return trials.stream().max(BY_OBJECTIVE);
   }
 }

@@ -22,7 +22,7 @@ class EventCodecTest {
     params.put("bins", 4);
     params.put("thresholdInclusive", true);
     params.put("crossoverRate", 0.5);
-    RunFigures run = new RunFigures(1, 0.95, 0.93, 12, 30, 41.5, 80.25, 2.1);
+    RunFigures run = new RunFigures(1, 0.95, 0.9, 0.93, 12, 30, 41.5, 80.25, 2.1);
     StudySpec spec =
         new StudySpec(
             "iris-bo",
@@ -35,20 +35,20 @@ class EventCodecTest {
             7);
     StudyCreated created = new StudyCreated(1, "s-1", spec, T, "alice");
     TrialCompleted done =
-        new TrialCompleted(1, "s-1", 3, params, 0.93, 0.0, List.of(run), List.of());
+        new TrialCompleted(2, "s-1", 3, params, 0.9, 0.0, 0.93, 0.0, List.of(run), List.of());
     return Stream.of(
         new StudyCreated(1, "s-1", spec, T),
-        new StudyCompleted(1, "s-1", 40, 12, params, 0.96, "budget", T),
+        new StudyCompleted(2, "s-1", 40, 12, params, 0.97, 0.96, "budget", T),
         new StudyStopped(1, "s-1", "stopped by user", T),
         new TrialRequested(1, "s-1", 3, "iris", params, List.of(1L, 2L)),
-        new RunEvaluated(1, "s-1", 3, run, "evaluator-a"),
+        new RunEvaluated(2, "s-1", 3, run, "evaluator-a"),
         new RunFailed(1, "s-1", 3, 2, "out of memory", "evaluator-b"),
-        new TrialCompleted(1, "s-1", 3, params, 0.93, 0.0, List.of(run), List.of()),
+        new TrialCompleted(2, "s-1", 3, params, 0.9, 0.0, 0.93, 0.0, List.of(run), List.of()),
         new StudyArchived(
-            1,
+            2,
             "s-1",
             created,
-            new StudyCompleted(1, "s-1", 1, 3, params, 0.93, "budget", T),
+            new StudyCompleted(2, "s-1", 1, 3, params, 0.9, 0.93, "budget", T),
             null,
             List.of(done),
             0,
@@ -105,8 +105,79 @@ class EventCodecTest {
 
   @Test
   void rejectsAFutureSchemaVersion() {
-    assertThatThrownBy(() -> new StudyStopped(2, "s", "why", T))
-        .hasMessage("schemaVersion must be in [1, 1], got 2");
+    assertThatThrownBy(() -> new StudyStopped(3, "s", "why", T))
+        .hasMessage("schemaVersion must be in [1, 2], got 3");
+  }
+
+  /** Records as schema version 1 wrote them, before validation existed (issue 15). */
+  private static final String V1_RUN =
+      "{\"type\":\"RunEvaluated\",\"schemaVersion\":1,\"studyId\":\"s-1\",\"trialNumber\":3,"
+          + "\"run\":{\"seed\":1,\"trainAccuracy\":0.95,\"testAccuracy\":0.93,\"neurons\":12,"
+          + "\"synapses\":30,\"spikesPerSample\":41.5,\"synapseEventsPerSample\":80.25,"
+          + "\"seconds\":2.1},\"evaluator\":\"evaluator-a\"}";
+
+  private static final String V1_TRIAL =
+      "{\"type\":\"TrialCompleted\",\"schemaVersion\":1,\"studyId\":\"s-1\",\"trialNumber\":3,"
+          + "\"params\":{\"bins\":4},\"meanTestAccuracy\":0.93,\"stdTestAccuracy\":0.0,"
+          + "\"runs\":[],\"failures\":[]}";
+
+  private static final String V1_COMPLETED =
+      "{\"type\":\"StudyCompleted\",\"schemaVersion\":1,\"studyId\":\"s-1\","
+          + "\"trialsCompleted\":40,\"bestTrialNumber\":12,\"bestParams\":{\"bins\":4},"
+          + "\"bestMeanTestAccuracy\":0.96,\"reason\":\"budget\","
+          + "\"completedAt\":\"2026-11-28T12:00:00Z\"}";
+
+  @Test
+  void decodesVersion1RecordsWithoutValidationFigures() {
+    RunEvaluated run = (RunEvaluated) EventCodec.decode(V1_RUN);
+    assertThat(run.run().validationAccuracy()).isNull();
+    assertThat(run.run().testAccuracy()).isEqualTo(0.93);
+    TrialCompleted trial = (TrialCompleted) EventCodec.decode(V1_TRIAL);
+    assertThat(trial.meanValidationAccuracy()).isNull();
+    assertThat(trial.stdValidationAccuracy()).isNull();
+    assertThat(trial.objectiveAccuracy()).isEqualTo(0.93); // selected on test before version 2
+    StudyCompleted done = (StudyCompleted) EventCodec.decode(V1_COMPLETED);
+    assertThat(done.bestMeanValidationAccuracy()).isNull();
+    assertThat(done.bestMeanTestAccuracy()).isEqualTo(0.96);
+  }
+
+  @Test
+  void version2RecordsMustCarryTheirValidationFigures() {
+    assertThatThrownBy(
+            () -> EventCodec.decode(V1_RUN.replace("\"schemaVersion\":1", "\"schemaVersion\":2")))
+        .isInstanceOf(EventCodec.MalformedEventException.class)
+        .hasMessage(
+            "run.validationAccuracy is required from schemaVersion 2 on, got schemaVersion 2");
+    assertThatThrownBy(
+            () -> EventCodec.decode(V1_TRIAL.replace("\"schemaVersion\":1", "\"schemaVersion\":2")))
+        .isInstanceOf(EventCodec.MalformedEventException.class)
+        .hasMessageContaining("meanValidationAccuracy is required from schemaVersion 2 on");
+    assertThatThrownBy(
+            () ->
+                EventCodec.decode(
+                    V1_COMPLETED.replace("\"schemaVersion\":1", "\"schemaVersion\":2")))
+        .isInstanceOf(EventCodec.MalformedEventException.class)
+        .hasMessageContaining("bestMeanValidationAccuracy is required from schemaVersion 2 on");
+  }
+
+  @Test
+  void rejectsAValidationAccuracyOutsideTheUnitInterval() {
+    assertThatThrownBy(() -> new RunFigures(1, 0.9, 1.5, 0.9, 1, 1, 0, 0, 0))
+        .hasMessage("validationAccuracy must be in [0, 1], got 1.5");
+  }
+
+  @Test
+  void theBestTrialHasTheHighestValidationMeanWhateverItsTestMean() {
+    Map<String, Object> p = Map.of("bins", 4);
+    TrialCompleted validationBest =
+        new TrialCompleted(2, "s", 0, p, 0.9, 0.0, 0.7, 0.0, List.of(), List.of());
+    TrialCompleted testBest =
+        new TrialCompleted(2, "s", 1, p, 0.8, 0.0, 0.95, 0.0, List.of(), List.of());
+    TrialCompleted tieLater =
+        new TrialCompleted(2, "s", 2, p, 0.9, 0.0, 0.99, 0.0, List.of(), List.of());
+    assertThat(TrialCompleted.best(List.of(testBest, tieLater, validationBest)))
+        .containsSame(validationBest);
+    assertThat(TrialCompleted.best(List.of())).isEmpty();
   }
 
   @Test

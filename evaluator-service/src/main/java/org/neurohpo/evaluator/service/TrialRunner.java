@@ -64,6 +64,7 @@ public final class TrialRunner {
                 new RunFigures(
                     seed,
                     r.trainAccuracy(),
+                    r.validationAccuracy(),
                     r.testAccuracy(),
                     r.neurons(),
                     r.synapses(),

@@ -5,6 +5,11 @@ import org.neurohpo.risp.Network;
 /**
  * One run (one seed) of an evaluation.
  *
+ * @param trainAccuracy the EONS fitness of the trained network: accuracy on the training part
+ * @param validationAccuracy accuracy on the validation part, held out from training: what a
+ *     hyperparameter search selects on
+ * @param testAccuracy accuracy on the test part, held out from training and validation: what a
+ *     recommendation is judged on
  * @param spikesPerSample neuron fires per test sample (energy proxy)
  * @param synapseEventsPerSample synapse events per test sample (energy proxy)
  * @param seconds wall time of the run
@@ -14,6 +19,7 @@ import org.neurohpo.risp.Network;
 public record RunResult(
     long seed,
     double trainAccuracy,
+    double validationAccuracy,
     double testAccuracy,
     int neurons,
     int synapses,

@@ -98,7 +98,11 @@ public final class Directory {
       entry.best =
           c.bestTrialNumber() < 0
               ? null
-              : new StudyView.Best(c.bestTrialNumber(), c.bestMeanTestAccuracy(), c.bestParams());
+              : new StudyView.Best(
+                  c.bestTrialNumber(),
+                  c.bestMeanValidationAccuracy(),
+                  c.bestMeanTestAccuracy(),
+                  c.bestParams());
     }
   }
 

@@ -24,8 +24,10 @@ import org.neurohpo.model.TrialRequested;
 
 /**
  * One running study: asks its strategy for trials, keeps {@code inFlight} of them out, tells it
- * each trial's result (minimising minus the mean test accuracy) and completes after {@code budget}
- * trials. Plain Java; not thread-safe (the registry serialises calls).
+ * each trial's result (minimising minus the mean validation accuracy, {@link
+ * TrialCompleted#objectiveAccuracy}) and completes after {@code budget} trials. The test accuracy
+ * travels with each trial for reporting but never reaches the strategy nor picks the best trial.
+ * Plain Java; not thread-safe (the registry serialises calls).
  */
 public final class StudyRun {
   /** Where a study stands. */
@@ -196,7 +198,7 @@ public final class StudyRun {
   }
 
   /**
-   * The objectives of a multi-objective study (parego), both minimised: minus the mean test
+   * The objectives of a multi-objective study (parego), both minimised: minus the mean validation
    * accuracy, and the energy proxy log(1 + mean synapse events per inference) (the log keeps
    * energies that span orders of magnitude comparable). A trial with no run has no energy: NaN,
    * counted as the worst.
@@ -207,7 +209,7 @@ public final class StudyRun {
             .mapToDouble(org.neurohpo.model.RunFigures::synapseEventsPerSample)
             .average()
             .orElse(Double.NaN);
-    return new double[] {-result.meanTestAccuracy(), Math.log1p(energy)};
+    return new double[] {-result.objectiveAccuracy(), Math.log1p(energy)};
   }
 
   /** Tells the strategy a trial's result; duplicates and unknown trials are ignored. */
@@ -222,7 +224,7 @@ public final class StudyRun {
     }
     strategy.tell(
         List.of(
-            new Observation(c.id(), c.params(), -result.meanTestAccuracy(), objectives(result))));
+            new Observation(c.id(), c.params(), -result.objectiveAccuracy(), objectives(result))));
     if (completed.size() >= spec.budget()) {
       state = State.COMPLETED;
     }
@@ -236,12 +238,12 @@ public final class StudyRun {
     }
   }
 
-  /** The best trial so far by observed mean test accuracy. */
+  /**
+   * The best trial so far by observed mean validation accuracy, ties to the earlier trial ({@link
+   * TrialCompleted#BY_OBJECTIVE}); its test accuracy plays no part.
+   */
   public Optional<TrialCompleted> best() {
-    return completed.stream()
-        .max(
-            java.util.Comparator.comparingDouble(TrialCompleted::meanTestAccuracy)
-                .thenComparing(t -> -t.trialNumber()));
+    return TrialCompleted.best(completed);
   }
 
   /** The completion event, once the study has completed. */
@@ -250,13 +252,16 @@ public final class StudyRun {
       return Optional.empty();
     }
     TrialCompleted b = best().orElse(null);
+    // a best trial of schema 1 (measured before validation existed) has no validation figure
+    boolean validated = b == null || b.meanValidationAccuracy() != null;
     return Optional.of(
         new StudyCompleted(
-            Event.SCHEMA_VERSION,
+            validated ? Event.SCHEMA_VERSION : 1,
             studyId,
             completed.size(),
             b == null ? -1 : b.trialNumber(),
             b == null ? Map.of() : b.params(),
+            b == null ? Double.valueOf(0) : b.meanValidationAccuracy(),
             b == null ? 0 : b.meanTestAccuracy(),
             completed.size() >= spec.budget() ? "budget" : "space exhausted",
             Instant.now()));

@@ -21,15 +21,28 @@ public record StudyView(
     Best best,
     List<TrialCompleted> trials) {
 
-  /** The best trial so far by mean test accuracy. */
-  public record Best(int trialNumber, double meanTestAccuracy, Map<String, Object> params) {}
+  /**
+   * The best trial so far by mean validation accuracy ({@link StudyRun#best}), with its mean test
+   * accuracy; {@code meanValidationAccuracy} is null for a trial of schema version 1.
+   */
+  public record Best(
+      int trialNumber,
+      Double meanValidationAccuracy,
+      double meanTestAccuracy,
+      Map<String, Object> params) {}
 
   /** The view of a study driven here, with its completed trials. */
   static StudyView of(StudyRun run, String owner) {
     List<TrialCompleted> trials = run.completedTrials();
     Best best =
         run.best()
-            .map(t -> new Best(t.trialNumber(), t.meanTestAccuracy(), t.params()))
+            .map(
+                t ->
+                    new Best(
+                        t.trialNumber(),
+                        t.meanValidationAccuracy(),
+                        t.meanTestAccuracy(),
+                        t.params()))
             .orElse(null);
     return new StudyView(
         run.studyId(),

@@ -51,7 +51,10 @@ class StudiesRestoreTest {
         t.params(),
         acc,
         0.01,
-        List.of(new org.neurohpo.model.RunFigures(1, acc, acc, 5, 5, 10, 1 + 100 * x, 0.1)),
+        acc - 0.05,
+        0.01,
+        List.of(
+            new org.neurohpo.model.RunFigures(1, acc, acc, acc - 0.05, 5, 5, 10, 1 + 100 * x, 0.1)),
         List.of());
   }
 

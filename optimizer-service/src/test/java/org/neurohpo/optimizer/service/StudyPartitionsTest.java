@@ -133,7 +133,9 @@ class StudyPartitionsTest {
         t.params(),
         0.5,
         0.0,
-        List.of(new org.neurohpo.model.RunFigures(1, 0.5, 0.5, 5, 5, 10, 10, 0.1)),
+        0.5,
+        0.0,
+        List.of(new org.neurohpo.model.RunFigures(1, 0.5, 0.5, 0.5, 5, 5, 10, 10, 0.1)),
         List.of());
   }
 }

@@ -284,8 +284,14 @@ public class ResultsListener {
       parts = archivist.on(t, this::trialsOf);
     }
     LOG.infof(
-        "trial %s/%d completed: mean test accuracy %.4f over %d run(s)",
-        t.studyId(), t.trialNumber(), t.meanTestAccuracy(), t.runs().size());
+        "trial %s/%d completed: mean validation accuracy %s, test %.4f over %d run(s)",
+        t.studyId(),
+        t.trialNumber(),
+        t.meanValidationAccuracy() == null
+            ? "-"
+            : String.format(java.util.Locale.ROOT, "%.4f", t.meanValidationAccuracy()),
+        t.meanTestAccuracy(),
+        t.runs().size());
     results.send(Record.of(t.studyId(), json)).toCompletableFuture().get();
     archive(parts);
   }

@@ -1,7 +1,6 @@
 package org.neurohpo.results.service;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +24,11 @@ public final class Leaderboard {
     return t == null ? Optional.empty() : Optional.of(List.copyOf(t));
   }
 
-  /** Highest mean test accuracy; ties to the earlier trial number. */
+  /**
+   * Highest mean validation accuracy (what the study optimised); ties to the earlier trial number
+   * ({@link TrialCompleted#BY_OBJECTIVE}).
+   */
   public synchronized Optional<TrialCompleted> best(String studyId) {
-    return byStudy.getOrDefault(studyId, List.of()).stream()
-        .max(
-            Comparator.comparingDouble(TrialCompleted::meanTestAccuracy)
-                .thenComparing(t -> -t.trialNumber()));
+    return TrialCompleted.best(byStudy.getOrDefault(studyId, List.of()));
   }
 }

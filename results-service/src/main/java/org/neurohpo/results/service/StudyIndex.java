@@ -26,7 +26,9 @@ public final class StudyIndex {
    * A study at a glance. {@code status} is running, completed or stopped; {@code name}, {@code
    * strategy} and {@code budget} are null or 0 when the study's creation was not seen (a study
    * created before the topics' retention, or trials sent by another tool); {@code best*} are null
-   * until a trial completes.
+   * until a trial completes. The best trial has the highest mean validation accuracy ({@link
+   * TrialCompleted#BY_OBJECTIVE}); {@code bestMeanValidationAccuracy} is also null when it was
+   * written before validation existed (schema version 1).
    */
   public record Overview(
       String studyId,
@@ -38,6 +40,7 @@ public final class StudyIndex {
       int trialsRequested,
       int trialsDone,
       Integer bestTrialNumber,
+      Double bestMeanValidationAccuracy,
       Double bestMeanTestAccuracy,
       Instant createdAt,
       Instant endedAt,
@@ -73,6 +76,7 @@ public final class StudyIndex {
           requested.size(),
           done.size(),
           best == null ? null : best.trialNumber(),
+          best == null ? null : best.meanValidationAccuracy(),
           best == null ? null : best.meanTestAccuracy(),
           createdAt,
           endedAt,
@@ -87,12 +91,9 @@ public final class StudyIndex {
       return spec != null || !requested.isEmpty() || !done.isEmpty();
     }
 
-    /** Whether {@code t} beats the best so far: higher mean, ties to the earlier trial. */
+    /** Whether {@code t} beats the best so far by {@link TrialCompleted#BY_OBJECTIVE}. */
     boolean better(TrialCompleted t) {
-      return best == null
-          || t.meanTestAccuracy() > best.meanTestAccuracy()
-          || (t.meanTestAccuracy() == best.meanTestAccuracy()
-              && t.trialNumber() < best.trialNumber());
+      return best == null || TrialCompleted.BY_OBJECTIVE.compare(t, best) > 0;
     }
   }
 

@@ -16,9 +16,11 @@ import org.neurohpo.model.TrialRequested;
 /**
  * Collects the runs of each trial and completes the trial once every requested seed has reported
  * (evaluated or failed). The first report of a seed counts; repeats (redeliveries) are ignored, and
- * a trial completes once. Requests and runs may arrive in any order. The mean and the sample
- * standard deviation (n - 1; 0 for one run) are over the successful runs; a trial whose runs all
- * failed has mean 0 and no runs. Plain Java; not thread-safe.
+ * a trial completes once. Requests and runs may arrive in any order. The means and the sample
+ * standard deviations (n - 1; 0 for one run) of the validation and the test accuracies are over the
+ * successful runs; a trial whose runs all failed has means 0 and no runs. A trial with a run from a
+ * schema version 1 evaluator (no validation accuracy) completes as a version 1 record, without
+ * validation figures. Plain Java; not thread-safe.
  */
 public final class TrialAggregator {
   private final Map<String, Trial> trials = new HashMap<>();
@@ -97,20 +99,44 @@ public final class TrialAggregator {
         failures.add(t.failures.get(seed));
       }
     }
-    double mean = runs.stream().mapToDouble(RunFigures::testAccuracy).average().orElse(0);
-    double ss =
-        runs.stream().mapToDouble(r -> (r.testAccuracy() - mean) * (r.testAccuracy() - mean)).sum();
-    double std = runs.size() > 1 ? Math.sqrt(ss / (runs.size() - 1)) : 0;
+    double[] test = runs.stream().mapToDouble(RunFigures::testAccuracy).toArray();
+    boolean validated = runs.stream().allMatch(f -> f.validationAccuracy() != null);
+    double[] validation =
+        validated ? runs.stream().mapToDouble(RunFigures::validationAccuracy).toArray() : null;
     TrialRequested r = t.request;
     return Optional.of(
         new TrialCompleted(
-            Event.SCHEMA_VERSION,
+            validated ? Event.SCHEMA_VERSION : 1,
             r.studyId(),
             r.trialNumber(),
             r.params(),
-            mean,
-            std,
+            validated ? mean(validation) : null,
+            validated ? std(validation) : null,
+            mean(test),
+            std(test),
             runs,
             failures));
+  }
+
+  /** The mean, 0 for no value. */
+  static double mean(double[] values) {
+    double sum = 0;
+    for (double v : values) {
+      sum += v;
+    }
+    return values.length == 0 ? 0 : sum / values.length;
+  }
+
+  /** The sample standard deviation (n - 1), 0 for fewer than two values. */
+  static double std(double[] values) {
+    if (values.length < 2) {
+      return 0;
+    }
+    double m = mean(values);
+    double ss = 0;
+    for (double v : values) {
+      ss += (v - m) * (v - m);
+    }
+    return Math.sqrt(ss / (values.length - 1));
   }
 }

@@ -17,7 +17,7 @@ class RerunSpecTest {
   void theRerunSpaceHoldsExactlyTheBestSetAndKeepsTheFixedHps() throws Exception {
     TrialCompleted best =
         new TrialCompleted(
-            1,
+            2,
             "s",
             4,
             Map.of(
@@ -31,9 +31,11 @@ class RerunSpecTest {
                 true,
                 "generations",
                 10),
+            0.85,
+            0.02,
             0.9,
             0.01,
-            List.of(new RunFigures(1, 0.9, 0.9, 9, 4, 2, 3, 1)),
+            List.of(new RunFigures(1, 0.9, 0.85, 0.9, 9, 4, 2, 3, 1)),
             List.of());
     ObjectNode rerun = RerunSpec.of(StudyIndexTest.spec("wide", 40), best);
     assertThat(rerun.path("name").asText()).isEqualTo("wide-best-trial-4");

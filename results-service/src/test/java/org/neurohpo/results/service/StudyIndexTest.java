@@ -32,14 +32,20 @@ class StudyIndexTest {
   }
 
   static TrialCompleted trial(String study, int n, double mean) {
+    return trial(study, n, mean, mean);
+  }
+
+  static TrialCompleted trial(String study, int n, double validation, double test) {
     return new TrialCompleted(
-        1,
+        2,
         study,
         n,
         Map.of("bins", n + 2, "generations", 10),
-        mean,
+        validation,
+        0.02,
+        test,
         0.01,
-        List.of(new RunFigures(1, mean, mean, 9, 4, 2, 3, 1)),
+        List.of(new RunFigures(1, validation, validation, test, 9, 4, 2, 3, 1)),
         List.of());
   }
 
@@ -66,9 +72,22 @@ class StudyIndexTest {
     long v1 = index.version();
     index.on(trial("a", 1, 0.9));
     assertThat(index.version()).as("a redelivery changes nothing").isEqualTo(v1);
-    index.on(new StudyCompleted(1, "a", 3, 1, Map.of("bins", 3), 0.9, "budget", T0.plusSeconds(9)));
+    index.on(
+        new StudyCompleted(2, "a", 3, 1, Map.of("bins", 3), 0.9, 0.9, "budget", T0.plusSeconds(9)));
     assertThat(index.overview().get(0).status()).isEqualTo("completed");
     assertThat(index.overview().get(0).endedAt()).isEqualTo(T0.plusSeconds(9));
+  }
+
+  @Test
+  void theBestIsTheHighestValidationMeanEvenWhereTheTestMeanDisagrees() throws Exception {
+    StudyIndex index = new StudyIndex();
+    index.on(new StudyCreated(2, "v", spec("valid", 3), T0));
+    index.on(trial("v", 0, 0.7, 0.95)); // best on test, never seen by the search
+    index.on(trial("v", 1, 0.9, 0.8));
+    StudyIndex.Overview o = index.overview().get(0);
+    assertThat(o.bestTrialNumber()).isEqualTo(1);
+    assertThat(o.bestMeanValidationAccuracy()).isEqualTo(0.9);
+    assertThat(o.bestMeanTestAccuracy()).isEqualTo(0.8);
   }
 
   @Test
@@ -95,7 +114,8 @@ class StudyIndexTest {
   void aStudyEndsOnceAndAnEndAloneListsNoStudy() throws Exception {
     StudyIndex index = new StudyIndex();
     index.on(new StudyCreated(1, "a", spec("first", 3), T0));
-    index.on(new StudyCompleted(1, "a", 3, 1, Map.of("bins", 3), 0.9, "budget", T0.plusSeconds(9)));
+    index.on(
+        new StudyCompleted(2, "a", 3, 1, Map.of("bins", 3), 0.9, 0.9, "budget", T0.plusSeconds(9)));
     index.on(new StudyStopped(1, "a", "forged", T0.plusSeconds(20)));
     assertThat(index.overview().get(0).status()).isEqualTo("completed");
     assertThat(index.overview().get(0).reason()).isEqualTo("budget");
