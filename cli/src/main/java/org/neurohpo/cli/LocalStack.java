@@ -148,13 +148,26 @@ final class LocalStack implements AutoCloseable {
           freePort(),
           bootstrap,
           "1g",
-          List.of(
-              "neurohpo.evaluator.threads=" + threads,
-              "neurohpo.evaluator.id=evaluator-" + (i + 1)));
+          evaluatorProps(against, threads, "evaluator-" + (i + 1)));
     }
     awaitReady("optimizer", optimizer);
     awaitReady("results", results);
     return new Parts(bootstrap, optimizer, results);
+  }
+
+  /**
+   * An evaluator's settings; on the stack's own broker with static membership (its name as
+   * group.instance.id): one that `up` restarts takes its partitions back at once, the others keep
+   * theirs. Against a cluster other stacks' evaluators may bear the same names: dynamic there.
+   */
+  private static List<String> evaluatorProps(String against, int threads, String name) {
+    List<String> props = new ArrayList<>();
+    props.add("neurohpo.evaluator.threads=" + threads);
+    props.add("neurohpo.evaluator.id=" + name);
+    if (against == null) {
+      props.add("mp.messaging.incoming.trials.group.instance.id=" + name);
+    }
+    return props;
   }
 
   /** Kills the broker at once, as a crash would. */

@@ -176,6 +176,15 @@ public class ResultsListener {
     return studies.size();
   }
 
+  /** An archived study's history as the log keeps it: creation, trials by number, end. */
+  private static List<String> history(List<StudyArchived> parts) {
+    List<String> out = new java.util.ArrayList<>();
+    out.add(EventCodec.encode(parts.get(0).created()));
+    parts.forEach(a -> a.trials().forEach(t -> out.add(EventCodec.encode(t))));
+    out.add(EventCodec.encode(parts.get(0).end()));
+    return out;
+  }
+
   private void apply(Event e) {
     index.on(e);
     log.append(e.studyId(), EventCodec.encode(e));
@@ -230,6 +239,13 @@ public class ResultsListener {
   private void archive(List<StudyArchived> parts) throws InterruptedException, ExecutionException {
     for (StudyArchived a : parts) {
       archive.send(Record.of(a.key(), EventCodec.encode(a))).toCompletableFuture().get();
+    }
+    if (!parts.isEmpty() && parts.get(0).completed() != null) {
+      // whole in the archive: its runs are no longer needed here (as after a restart)
+      synchronized (this) {
+        aggregator.forget(parts.get(0).studyId());
+        log.replace(parts.get(0).studyId(), history(parts));
+      }
     }
     if (!parts.isEmpty()) {
       LOG.infof(

@@ -23,6 +23,14 @@ public final class StudyLog {
     }
   }
 
+  /**
+   * Replaces a study's history by a shorter one (an ended study's creation, trials and end, without
+   * its runs); its subscribers have had the long one and keep listening.
+   */
+  public synchronized void replace(String studyId, List<String> history) {
+    events.put(studyId, new ArrayList<>(history));
+  }
+
   /** Hands {@code subscriber} the study's history now and every later event until cancelled. */
   public synchronized Runnable subscribe(String studyId, Consumer<String> subscriber) {
     events.getOrDefault(studyId, List.of()).forEach(subscriber);

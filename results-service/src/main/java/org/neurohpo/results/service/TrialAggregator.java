@@ -23,7 +23,7 @@ import org.neurohpo.model.TrialRequested;
  * validation figures. Plain Java; not thread-safe.
  */
 public final class TrialAggregator {
-  private final Map<String, Trial> trials = new HashMap<>();
+  private final Map<String, Map<Integer, Trial>> byStudy = new HashMap<>();
 
   private static final class Trial {
     TrialRequested request;
@@ -32,12 +32,15 @@ public final class TrialAggregator {
     boolean completed;
   }
 
-  private static String key(String studyId, int trialNumber) {
-    return studyId + "#" + trialNumber;
+  private Trial trial(String studyId, int trialNumber) {
+    return byStudy
+        .computeIfAbsent(studyId, k -> new HashMap<>())
+        .computeIfAbsent(trialNumber, k -> new Trial());
   }
 
-  private Trial trial(String studyId, int trialNumber) {
-    return trials.computeIfAbsent(key(studyId, trialNumber), k -> new Trial());
+  /** Forgets a study whose every trial is done (archived whole): its runs are not needed again. */
+  public void forget(String studyId) {
+    byStudy.remove(studyId);
   }
 
   /** A trial was requested; completes it if every run already reported. */
