@@ -166,10 +166,12 @@ public class ResultsListener {
           apply(t);
         }
       }
+      Map<String, Integer> trials = new java.util.HashMap<>();
+      latest.values().forEach(a -> trials.merge(a.studyId(), a.trials().size(), Integer::sum));
       for (StudyArchived a : latest.values()) {
         if (a.part() == 0) {
           apply(a.end());
-          archivist.loaded(a);
+          archivist.loaded(a, trials.get(a.studyId()));
         }
       }
     }

@@ -24,6 +24,7 @@ public final class Archivist {
   private final Map<String, StudyCreated> created = new HashMap<>();
   private final Map<String, Event> ends = new HashMap<>();
   private final Set<String> whole = new HashSet<>();
+  private final Map<String, Integer> archivedTrials = new HashMap<>();
 
   /**
    * Takes a study's creation, end or completed trial; returns the archive records to publish now
@@ -55,17 +56,26 @@ public final class Archivist {
       whole.add(id);
       created.remove(id);
       ends.remove(id);
+      archivedTrials.remove(id);
+    } else if (archivedTrials.getOrDefault(id, -1) >= done.size()) {
+      return List.of(); // archived with these trials already (a record read again)
+    } else {
+      archivedTrials.put(id, done.size());
     }
     return StudyArchived.of(c, end, done);
   }
 
-  /** A study read from the archive at start: a completed one is whole, a stopped one may grow. */
-  public synchronized void loaded(StudyArchived a) {
+  /**
+   * A study read from the archive at start, with {@code trials} trials over its parts: a completed
+   * one is whole, a stopped one is written again only when more trials report.
+   */
+  public synchronized void loaded(StudyArchived a, int trials) {
     if (a.completed() != null) {
       whole.add(a.studyId());
     } else {
       created.putIfAbsent(a.studyId(), a.created());
       ends.putIfAbsent(a.studyId(), a.end());
+      archivedTrials.put(a.studyId(), trials);
     }
   }
 
