@@ -28,7 +28,8 @@ class AuthTest {
   private static final String OTHER = "other-token-0123456789";
   private static final String ROOT = "root-token-0123456789";
 
-  private static String spec(String name) {
+  /** A small valid spec named {@code name}. */
+  static String spec(String name) {
     return "{\"name\":\""
         + name
         + "\",\"dataset\":\"iris\",\"strategy\":\"random\",\"budget\":3,\"seeds\":[1],"
