@@ -14,9 +14,10 @@ import org.neurohpo.bayes.space.SearchSpace;
 /**
  * GP Bayesian optimisation: a low-discrepancy initial design, then the acquisition maximised on the
  * GP posterior. Pending candidates (asynchronous batches) enter the model as kriging-believer
- * fantasies (value = posterior mean), so a batch spreads out and never repeats a pending or
- * observed point. With a noisy objective and a known budget, the last few evaluations re-run
- * near-tied incumbents (by posterior mean) to make the recommendation reliable.
+ * fantasies (value = posterior mean) and the incumbent that expected improvement is measured
+ * against includes them, so a batch spreads out and never repeats a pending or observed point. With
+ * a noisy objective and a known budget, the last few evaluations re-run near-tied incumbents (by
+ * posterior mean) to make the recommendation reliable.
  */
 public final class BayesianStrategy implements Strategy {
 
@@ -50,6 +51,9 @@ public final class BayesianStrategy implements Strategy {
     Set<String> excluded = table.excludedKeys();
     List<Candidate> out = new ArrayList<>();
     GaussianProcess gp = null;
+    // Lowest fantasy value in the model: a fantasy is data to the believer, so it is also the
+    // incumbent to improve on when it is lower than every observed point's posterior mean.
+    double fantasyBest = Double.POSITIVE_INFINITY;
     int observed = table.points().size();
     // Initial-design points still to propose: pending ones count, so that in a batch (or with
     // trials in flight) the design's last points share an ask with the first model-guided ones.
@@ -59,7 +63,9 @@ public final class BayesianStrategy implements Strategy {
       gp = surrogate.model();
       for (Map<String, Object> c : table.pending().values()) {
         double[] u = space.encode(c);
-        gp = gp.append(u, fantasy(gp, u), 1);
+        double f = fantasy(gp, u);
+        fantasyBest = Math.min(fantasyBest, f);
+        gp = gp.append(u, f, 1);
       }
     }
     for (int i = 0; i < n; i++) {
@@ -72,7 +78,7 @@ public final class BayesianStrategy implements Strategy {
               optimizer.maximize(
                   gp,
                   acquisition(),
-                  incumbent(gp),
+                  Math.min(incumbent(gp), fantasyBest),
                   excluded,
                   tail ? anchors().subList(0, 1) : anchors(),
                   seed * 31 + asks,
@@ -86,7 +92,9 @@ public final class BayesianStrategy implements Strategy {
       out.add(table.propose(c));
       if (gp != null && i + 1 < n) {
         double[] u = space.encode(c);
-        gp = gp.append(u, fantasy(gp, u), 1);
+        double f = fantasy(gp, u);
+        fantasyBest = Math.min(fantasyBest, f);
+        gp = gp.append(u, f, 1);
       }
       asks++;
     }

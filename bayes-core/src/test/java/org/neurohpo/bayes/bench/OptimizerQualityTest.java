@@ -26,7 +26,9 @@ class OptimizerQualityTest {
     "branin, 1, 0.0000198",
     "mixed, 1, 0.0338",
     "hartmann6, 1, 0.0833",
-    "hartmann6, 4, 0.129"
+    // batches: the harness's per-seed regrets differ from the driver's in a few seeds (bench.py
+    // 0.124 with the fantasy incumbent), so this row holds the driver's own figure
+    "hartmann6, 4, 0.1255"
   })
   void medianRegretAt40StaysAtTheRecordedFigure(String problem, int batch, double recorded)
       throws Exception {

@@ -65,4 +65,38 @@ class SurrogateTest {
       assertThat(b.get(i)).isEqualTo(a.get(i));
     }
   }
+
+  /** A surrogate over 100 observations, subset-of-data above 50 (no refit due before 110). */
+  private static Surrogate subsetOfDataAt100(ObservationTable table, SplittableRandom rng) {
+    Surrogate s = new Surrogate(table, 5, 50, 250);
+    observe(table, rng, 100);
+    return s;
+  }
+
+  @Test
+  void aSubsetOfDataModelTakesNewPointsIncrementallyUntilItHasGrownByATenth() {
+    ObservationTable table = new ObservationTable(BRANIN);
+    SplittableRandom rng = new SplittableRandom(3);
+    Surrogate s = subsetOfDataAt100(table, rng);
+    List<Integer> sizes = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      sizes.add(s.model().size());
+      observe(table, rng, 1);
+    }
+    // 50 chosen points, then the newest appended up to 55, then chosen again
+    assertThat(sizes).containsExactly(50, 51, 52, 53, 54, 55, 50, 51);
+  }
+
+  @Test
+  void aRepeatedRunOfAModelledPointRebuildsTheSubsetOfDataModel() {
+    ObservationTable table = new ObservationTable(BRANIN);
+    SplittableRandom rng = new SplittableRandom(3);
+    Surrogate s = subsetOfDataAt100(table, rng);
+    assertThat(s.model().size()).isEqualTo(50);
+    observe(table, rng, 1);
+    assertThat(s.model().size()).isEqualTo(51);
+    ObservationTable.Point first = table.points().get(0);
+    table.add(new Observation(null, first.config(), first.mean())); // same value: no noise floor
+    assertThat(s.model().size()).isEqualTo(50);
+  }
 }
