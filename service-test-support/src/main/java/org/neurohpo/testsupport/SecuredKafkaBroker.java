@@ -18,7 +18,9 @@ import org.neurohpo.kafka.local.TopicProbe;
  * lifetime: init argument {@code mode} {@code sasl} (default; SASL_SSL with SCRAM-SHA-512) or
  * {@code mtls} (TLS with client certificates required). The service under test gets the broker's
  * address and the client settings with credentials as {@code kafka.*} properties, as an operator
- * would set them (e.g. {@code KAFKA_SECURITY_PROTOCOL}, {@code KAFKA_SASL_JAAS_CONFIG}).
+ * would set them (e.g. {@code KAFKA_SECURITY_PROTOCOL}, {@code KAFKA_SASL_JAAS_CONFIG}): with sasl
+ * a PKCS12 trust store file, with mtls the CA as PEM text ({@code kafka.ssl.truststore.type=PEM},
+ * {@code kafka.ssl.truststore.certificates}) and a PKCS12 key store file.
  */
 public class SecuredKafkaBroker implements QuarkusTestResourceLifecycleManager {
   /**
@@ -86,6 +88,17 @@ public class SecuredKafkaBroker implements QuarkusTestResourceLifecycleManager {
     Map<String, String> config = new HashMap<>();
     config.put("kafka.bootstrap.servers", broker.bootstrapServers());
     broker.clientSettings().forEach((k, v) -> config.put("kafka." + k, v));
+    if (mode.equals("mtls")) {
+      // the CA as PEM text, as a Kubernetes Secret or compose variable would pass it
+      config.remove("kafka.ssl.truststore.location");
+      config.remove("kafka.ssl.truststore.password");
+      config.put("kafka.ssl.truststore.type", "PEM");
+      try {
+        config.put("kafka.ssl.truststore.certificates", Files.readString(tls.resolve("ca.pem")));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
     return config;
   }
 
