@@ -3,6 +3,7 @@ package org.neurohpo.kafka.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -104,6 +105,24 @@ class KafkaLocalSecurityTest {
     assertThatThrownBy(() -> new KafkaLocal.ScramUser("neuro", "quote\"inside"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("SCRAM user neuro");
+  }
+
+  @Test
+  void standaloneBrokerRefusesALoginWithoutTlsInOneLine() throws Exception {
+    Process p =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                KafkaLocalMain.class.getName(),
+                "--scram-user",
+                "neuro")
+            .start();
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isEqualTo(2);
+    assertThat(err.strip())
+        .isEqualTo("kafka-local: error: --client-auth and --scram-user need --tls DIR");
   }
 
   private static void roundTrip(KafkaLocal broker, String topic) {
