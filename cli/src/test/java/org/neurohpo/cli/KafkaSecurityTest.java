@@ -4,12 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The CLI and the three services against a broker that only takes SASL_SSL (SCRAM-SHA-512) clients,
  * started as `kafka-local --tls DIR --scram-user NAME`: with its client.properties as
  * --kafka-config, `run --against` runs a study on all three services and `watch` / `fetch` read it;
- * without the file, with TLS but no login, or with a wrong password, each ends with one line.
+ * without the file, with TLS but no login, or with a wrong password, each ends with one line, and a
+ * service with TLS but no login is not ready.
  */
 class KafkaSecurityTest {
   @TempDir static Path dir;
@@ -144,6 +153,40 @@ class KafkaSecurityTest {
     assertThat(watch.err().strip())
         .doesNotContain("\n")
         .contains("cannot reach Kafka at " + bootstrap);
+  }
+
+  @Test
+  void aServiceWithTlsButNoLoginIsNotReady() throws Exception {
+    Map<String, String> tlsOnly = new HashMap<>(KafkaConfigFile.load(config, "--kafka-config"));
+    tlsOnly.keySet().removeIf(k -> k.startsWith("sasl."));
+    tlsOnly.put("security.protocol", "SSL");
+    stack.kafkaSecurity(tlsOnly);
+    int port = LocalStack.freePort();
+    Process results =
+        stack.startService(
+            "results-service", "results-no-login", port, bootstrap, "256m", List.of());
+    try {
+      HttpClient http = HttpClient.newHttpClient();
+      URI ready = URI.create("http://127.0.0.1:" + port + "/q/health/ready");
+      HttpResponse<String> answer = null;
+      long deadline =
+          System.nanoTime() + TimeUnit.SECONDS.toNanos(240); // a JVM start on a loaded machine
+      while (answer == null && System.nanoTime() < deadline && results.isAlive()) {
+        try {
+          answer = http.send(HttpRequest.newBuilder(ready).build(), BodyHandlers.ofString());
+        } catch (IOException notListeningYet) {
+          Thread.sleep(500);
+        }
+      }
+      assertThat(answer).as("the service answered").isNotNull();
+      Thread.sleep(10_000); // and it stays so
+      answer = http.send(HttpRequest.newBuilder(ready).build(), BodyHandlers.ofString());
+      assertThat(answer.statusCode()).isEqualTo(503);
+      assertThat(answer.body()).contains("Kafka connection health check").contains("DOWN");
+    } finally {
+      stack.kill(results);
+      stack.kafkaSecurity(Map.of());
+    }
   }
 
   @Test
