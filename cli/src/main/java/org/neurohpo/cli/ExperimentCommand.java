@@ -63,6 +63,8 @@ final class ExperimentCommand implements Callable<Integer> {
         description = "use this Kafka cluster instead of starting a broker")
     String against;
 
+    @Mixin KafkaConfigOption kafka;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder")
     Path out;
 
@@ -455,7 +457,11 @@ final class ExperimentCommand implements Callable<Integer> {
   static LocalSystem startSystem(Common common, PrintWriter err)
       throws IOException, InterruptedException {
     LocalSystem system =
-        LocalSystem.start(common.against, common.evaluators, "neurohpo-experiment-");
+        LocalSystem.start(
+            common.against,
+            common.kafka.settingsFor(common.against),
+            common.evaluators,
+            "neurohpo-experiment-");
     if (!common.quiet) {
       err.printf("dashboard: http://localhost:%d/%n", system.resultsPort());
       err.flush();

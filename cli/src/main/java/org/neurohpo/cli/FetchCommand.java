@@ -16,6 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.neurohpo.model.EventCodec;
 import org.neurohpo.model.TrialCompleted;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,6 +45,8 @@ final class FetchCommand implements Callable<Integer> {
       description = "Kafka bootstrap servers (default: $KAFKA_BOOTSTRAP_SERVERS or localhost:9092)")
   String against;
 
+  @Mixin KafkaConfigOption kafka;
+
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder")
   Path out;
 
@@ -54,7 +57,8 @@ final class FetchCommand implements Callable<Integer> {
     JsonNode ended = null;
     TreeMap<Integer, JsonNode> trials = new TreeMap<>();
     try (TopicTail tail =
-        TopicTail.open(bootstrap, List.of("neurohpo.studies.v1", "neurohpo.results.v1"))) {
+        TopicTail.open(
+            bootstrap, kafka.settings(), List.of("neurohpo.studies.v1", "neurohpo.results.v1"))) {
       List<ConsumerRecord<String, String>> history = tail.history();
       history.sort(Comparator.comparingLong(ConsumerRecord::timestamp));
       for (ConsumerRecord<String, String> r : history) {

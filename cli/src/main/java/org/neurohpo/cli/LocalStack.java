@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -45,10 +47,33 @@ final class LocalStack implements AutoCloseable {
   private final HttpClient http = HttpClient.newHttpClient();
   // the stack's own bearer token: its optimizer accepts it as owner "local" (an admin)
   private final String token = newToken();
+  // the services' Kafka client security settings (of --kafka-config), for a cluster --against
+  private volatile Map<String, String> kafkaSecurity = Map.of();
+  // further options of the broker this stack starts (e.g. --tls DIR), for tests
+  private volatile List<String> brokerOptions = List.of();
 
   LocalStack(Path home, Path logs) {
     this.home = home;
     this.logs = logs;
+  }
+
+  /**
+   * The Kafka client security settings (security.protocol, sasl.*, ssl.*) every service started
+   * from now on gets, as {@code KAFKA_*} environment variables (which Quarkus reads as {@code
+   * kafka.*}; not on the command line, where other users of the machine could read them).
+   */
+  void kafkaSecurity(Map<String, String> settings) {
+    this.kafkaSecurity = Map.copyOf(settings);
+  }
+
+  /** Further options of the broker this stack starts, e.g. {@code --tls DIR --scram-user U}. */
+  void brokerOptions(List<String> options) {
+    this.brokerOptions = List.copyOf(options);
+  }
+
+  /** The environment variable Quarkus reads as {@code kafka.<setting>}. */
+  static String kafkaEnv(String setting) {
+    return "KAFKA_" + setting.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
   }
 
   /** Starts the broker with its data under {@code dataDir}; returns host:port when it answers. */
@@ -85,6 +110,7 @@ final class LocalStack implements AutoCloseable {
     if (controllerPort > 0) {
       cmd.addAll(List.of("--controller-port", Integer.toString(controllerPort)));
     }
+    cmd.addAll(brokerOptions);
     ProcessBuilder pb =
         new ProcessBuilder(cmd)
             .redirectError(ProcessBuilder.Redirect.appendTo(logs.resolve("kafka.log").toFile()));
@@ -122,6 +148,10 @@ final class LocalStack implements AutoCloseable {
   Parts startSystem(String against, Path work, int evaluators, int threads, int inFlight)
       throws IOException, InterruptedException {
     partitions = Math.max(4, evaluators);
+    if (against != null) {
+      // services that do not speak TLS to a TLS listener would run out of memory (KAFKA-4090)
+      ListenerCheck.requireMatchingTls(against, kafkaSecurity);
+    }
     // fixed ports, so that a broker restarted on its data is where its clients expect it
     String bootstrap =
         against != null ? against : startBroker(work.resolve("kafka"), freePort(), freePort());
@@ -242,6 +272,7 @@ final class LocalStack implements AutoCloseable {
         new ProcessBuilder(cmd)
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    kafkaSecurity.forEach((k, v) -> pb.environment().put(kafkaEnv(k), v));
     if (module.equals("optimizer-service")) {
       // in the environment, not on the command line, where any user of the machine could read it
       pb.environment().put("NEUROHPO_AUTH_TOKENS", "local:" + token);

@@ -33,9 +33,17 @@ final class LocalSystem implements AutoCloseable {
    */
   static LocalSystem start(String against, int evaluators, String prefix)
       throws IOException, InterruptedException {
+    return start(against, java.util.Map.of(), evaluators, prefix);
+  }
+
+  /** The same against a secured cluster: the services get these Kafka security settings. */
+  static LocalSystem start(
+      String against, java.util.Map<String, String> kafkaSecurity, int evaluators, String prefix)
+      throws IOException, InterruptedException {
     Path home = Path.of(System.getProperty("neurohpo.home", ".")).toAbsolutePath();
     Path work = Files.createTempDirectory(prefix);
     LocalStack stack = new LocalStack(home, Files.createDirectories(work.resolve("logs")));
+    stack.kafkaSecurity(kafkaSecurity);
     AtomicReference<LocalSystem> self = new AtomicReference<>();
     Thread hook =
         new Thread(

@@ -33,6 +33,8 @@ public final class Main implements Runnable {
   static {
     // Kafka clients (watch, bench-system) log through SLF4J: only errors, on stderr
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
+    // a broker that refuses the client: the command says so in one line, without this log's
+    System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka.clients.NetworkClient", "off");
   }
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -48,6 +49,8 @@ final class RunCommand implements Callable<Integer> {
       description = "use this Kafka cluster instead of starting a broker")
   String against;
 
+  @Mixin KafkaConfigOption kafka;
+
   @Option(
       names = {"-q", "--quiet"},
       description = "no progress bar")
@@ -58,12 +61,14 @@ final class RunCommand implements Callable<Integer> {
     if (evaluators < 1) {
       throw new IllegalArgumentException("--evaluators must be >= 1, got " + evaluators);
     }
+    java.util.Map<String, String> kafkaSecurity = kafka.settingsFor(against);
     JsonNode study = SpecFiles.readObject(studyFile);
     // a CSV file of the user's: checked before anything starts, registered once the system runs
     java.util.Optional<Path> csvFile = localDataset(study);
     PrintWriter err = spec.commandLine().getErr();
     // Ctrl-C stops the study first, then the services and the broker (LocalSystem's hook)
-    try (LocalSystem system = LocalSystem.start(against, evaluators, "neurohpo-run-")) {
+    try (LocalSystem system =
+        LocalSystem.start(against, kafkaSecurity, evaluators, "neurohpo-run-")) {
       long started = System.nanoTime();
       csvFile.ifPresent(csv -> register(system.client(), study, csv));
       String id = system.submit(study);

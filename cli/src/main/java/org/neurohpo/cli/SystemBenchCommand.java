@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.neurohpo.report.Stats;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -72,6 +73,8 @@ final class SystemBenchCommand implements Callable<Integer> {
       description = "use this Kafka cluster instead of starting a broker")
   String against;
 
+  @Mixin KafkaConfigOption kafka;
+
   @Option(
       names = "--warmup",
       paramLabel = "N",
@@ -107,11 +110,13 @@ final class SystemBenchCommand implements Callable<Integer> {
     if (flight < 1) {
       throw new IllegalArgumentException("--in-flight must be >= 1, got " + flight);
     }
+    Map<String, String> kafkaSecurity = kafka.settingsFor(against);
     Path home = Path.of(System.getProperty("neurohpo.home", ".")).toAbsolutePath();
     Path work = Files.createTempDirectory("neurohpo-bench-");
     try (LocalStack stack = new LocalStack(home, Files.createDirectories(work.resolve("logs")))) {
       Thread hook = new Thread(stack::close, "neurohpo-bench-stop");
       Runtime.getRuntime().addShutdownHook(hook);
+      stack.kafkaSecurity(kafkaSecurity);
       LocalStack.Parts parts = stack.startSystem(against, work, evaluators, threads, flight);
       StudyClient client = new StudyClient(stack.http(), parts.optimizerPort(), stack.token());
       JsonNode view;
@@ -125,7 +130,7 @@ final class SystemBenchCommand implements Callable<Integer> {
         id = client.submit(study("bench-system", trials));
         view = client.awaitEnd(id, v -> progress(bar, v, "measured"));
       }
-      Figures f = measure(parts.bootstrap(), id, flight == 1 && evaluators == 1);
+      Figures f = measure(parts.bootstrap(), kafkaSecurity, id, flight == 1 && evaluators == 1);
       Runtime.getRuntime().removeShutdownHook(hook);
       ObjectNode out = JSON.createObjectNode();
       out.put("evaluators", evaluators).put("threadsPerEvaluator", threads).put("inFlight", flight);
@@ -193,7 +198,8 @@ final class SystemBenchCommand implements Callable<Integer> {
       double[] stages) {}
 
   /** Reads the study's records from the trials, evaluations and results topics. */
-  private static Figures measure(String bootstrap, String id, boolean cycle) throws Exception {
+  private static Figures measure(
+      String bootstrap, Map<String, String> security, String id, boolean cycle) throws Exception {
     Map<Integer, Long> requested = new HashMap<>();
     Map<Integer, Long> completed = new HashMap<>();
     Map<Integer, Double> evaluation = new HashMap<>();
@@ -201,6 +207,7 @@ final class SystemBenchCommand implements Callable<Integer> {
     for (ConsumerRecord<String, String> r :
         readAll(
             bootstrap,
+            security,
             List.of("neurohpo.trials.v1", "neurohpo.evaluations.v1", "neurohpo.results.v1"))) {
       JsonNode n = JSON.readTree(r.value());
       if (!id.equals(n.path("studyId").asText())) {
@@ -258,8 +265,8 @@ final class SystemBenchCommand implements Callable<Integer> {
   }
 
   private static List<ConsumerRecord<String, String>> readAll(
-      String bootstrap, List<String> topics) {
-    try (TopicTail tail = new TopicTail(bootstrap, topics)) {
+      String bootstrap, Map<String, String> security, List<String> topics) {
+    try (TopicTail tail = new TopicTail(bootstrap, security, topics)) {
       return tail.history();
     }
   }

@@ -2,6 +2,7 @@ package org.neurohpo.cli;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -10,6 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
@@ -21,27 +23,35 @@ final class TopicTail implements AutoCloseable {
   private final List<TopicPartition> parts = new ArrayList<>();
   private Map<TopicPartition, Long> end = Map.of();
 
-  /** Assigns every existing partition of {@code topics}; none if they do not exist (yet). */
-  /** A tail, or one IllegalArgumentException naming Kafka when it cannot be reached. */
-  static TopicTail open(String bootstrap, List<String> topics) {
+  /**
+   * A tail, or one IllegalArgumentException naming Kafka when it cannot be reached or refuses the
+   * client ({@code security}: the client's security settings, e.g. of {@code --kafka-config}).
+   */
+  static TopicTail open(String bootstrap, Map<String, String> security, List<String> topics) {
+    ListenerCheck.requireMatchingTls(bootstrap, security);
     try {
-      return new TopicTail(bootstrap, topics);
+      return new TopicTail(bootstrap, security, topics);
+    } catch (AuthenticationException e) {
+      throw new IllegalArgumentException(
+          "Kafka at " + bootstrap + " refused the client: " + e.getMessage());
     } catch (org.apache.kafka.common.KafkaException e) {
       throw new IllegalArgumentException(
-          "cannot reach Kafka at " + bootstrap + ": " + e.getMessage());
+          "cannot reach Kafka at "
+              + bootstrap
+              + ": "
+              + e.getMessage()
+              + (security.isEmpty()
+                  ? " (a cluster that wants TLS or a login needs --kafka-config FILE)"
+                  : ""));
     }
   }
 
-  TopicTail(String bootstrap, List<String> topics) {
-    consumer =
-        new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrap,
-                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                15_000),
-            new StringDeserializer(),
-            new StringDeserializer());
+  /** Assigns every existing partition of {@code topics}; none if they do not exist (yet). */
+  TopicTail(String bootstrap, Map<String, String> security, List<String> topics) {
+    Map<String, Object> config = new HashMap<>(security);
+    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
+    consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
     try {
       Map<String, List<PartitionInfo>> existing = consumer.listTopics(Duration.ofSeconds(15));
       for (String t : topics) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -45,6 +46,8 @@ final class WatchCommand implements Callable<Integer> {
       description = "Kafka bootstrap servers (default: $KAFKA_BOOTSTRAP_SERVERS or localhost:9092)")
   String against;
 
+  @Mixin KafkaConfigOption kafka;
+
   @Option(names = "--json", description = "print each event as one JSON line")
   boolean json;
 
@@ -52,7 +55,7 @@ final class WatchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     String bootstrap = bootstrap(against);
     PrintWriter out = spec.commandLine().getOut();
-    try (TopicTail tail = TopicTail.open(bootstrap, TOPICS)) {
+    try (TopicTail tail = TopicTail.open(bootstrap, kafka.settings(), TOPICS)) {
       if (tail.isEmpty()) {
         throw new IllegalArgumentException(
             "no neurohpo topics on the Kafka cluster at " + bootstrap);

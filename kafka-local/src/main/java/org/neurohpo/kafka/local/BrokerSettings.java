@@ -41,4 +41,40 @@ final class BrokerSettings {
     p.setProperty("auto.create.topics.enable", "true");
     return p;
   }
+
+  /**
+   * Turns the clients' listener of {@link #singleNode} into one of {@code protocol} (SSL or
+   * SASL_SSL), which the broker also uses itself (the inter-broker listener): TLS with {@code
+   * certs}, client certificates required when {@code clientAuth}, and for SASL_SSL SCRAM-SHA-512
+   * with the broker logging in as {@code user}. The controller's listener stays PLAINTEXT, on
+   * 127.0.0.1 only.
+   */
+  static void secure(
+      Properties p,
+      String protocol,
+      Certificates certs,
+      boolean clientAuth,
+      KafkaLocal.ScramUser user) {
+    p.setProperty(
+        "listeners", p.getProperty("listeners").replace("PLAINTEXT://", protocol + "://"));
+    p.setProperty(
+        "advertised.listeners",
+        p.getProperty("advertised.listeners").replace("PLAINTEXT://", protocol + "://"));
+    p.setProperty(
+        "listener.security.protocol.map", protocol + ":" + protocol + ",CONTROLLER:PLAINTEXT");
+    p.setProperty("inter.broker.listener.name", protocol);
+    p.setProperty("ssl.keystore.type", "PKCS12");
+    p.setProperty("ssl.keystore.location", certs.brokerKeystore().toString());
+    p.setProperty("ssl.keystore.password", certs.password());
+    p.setProperty("ssl.key.password", certs.password());
+    p.setProperty("ssl.truststore.type", "PKCS12");
+    p.setProperty("ssl.truststore.location", certs.truststore().toString());
+    p.setProperty("ssl.truststore.password", certs.password());
+    p.setProperty("ssl.client.auth", clientAuth ? "required" : "none");
+    if (user != null) {
+      p.setProperty("sasl.enabled.mechanisms", KafkaLocal.SCRAM);
+      p.setProperty("sasl.mechanism.inter.broker.protocol", KafkaLocal.SCRAM);
+      p.setProperty("listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config", user.jaasConfig());
+    }
+  }
 }

@@ -27,8 +27,16 @@ import org.apache.kafka.common.utils.Time;
 /**
  * One running single-node KRaft broker. Start it with {@link #builder()}; {@link #close()} stops it
  * and deletes its storage when the storage was a temporary directory.
+ *
+ * <p>Its clients' listener is PLAINTEXT by default; with {@link Builder#tls} it speaks TLS (SSL),
+ * with {@link Builder#requireClientCertificates} only to clients with a certificate its trust store
+ * trusts (mutual TLS), and with {@link Builder#scramUser} it is SASL_SSL: clients log in with
+ * SCRAM-SHA-512. {@link #clientSettings()} are the settings a client with those credentials needs.
  */
 public final class KafkaLocal implements AutoCloseable {
+  /** The SASL mechanism of a SASL_SSL broker. */
+  public static final String SCRAM = "SCRAM-SHA-512";
+
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
   private final KafkaRaftServer server;
@@ -36,14 +44,66 @@ public final class KafkaLocal implements AutoCloseable {
   private final boolean temporary;
   private final int port;
   private final int controllerPort;
+  private final Map<String, String> clientSettings;
 
   private KafkaLocal(
-      KafkaRaftServer server, Path dataDir, boolean temporary, int port, int controllerPort) {
+      KafkaRaftServer server,
+      Path dataDir,
+      boolean temporary,
+      int port,
+      int controllerPort,
+      Map<String, String> clientSettings) {
     this.server = server;
     this.dataDir = dataDir;
     this.temporary = temporary;
     this.port = port;
     this.controllerPort = controllerPort;
+    this.clientSettings = clientSettings;
+  }
+
+  /**
+   * A SCRAM user of a SASL_SSL broker. Names are letters, digits, '.', '_' and '-'; passwords have
+   * at least 8 characters, none of them a quote, backslash, comma, '[' or ']' (the storage tool and
+   * JAAS syntax would misread them).
+   */
+  public record ScramUser(String name, String password) {
+    public ScramUser {
+      if (name == null || !name.matches("[A-Za-z0-9._-]+")) {
+        throw new IllegalArgumentException(
+            "a SCRAM user name is letters, digits, '.', '_' or '-': " + name);
+      }
+      if (password == null
+          || password.length() < 8
+          || password.matches(".*[\\\\\"',\\[\\]\\s].*")) {
+        throw new IllegalArgumentException(
+            "the password of SCRAM user "
+                + name
+                + " needs at least 8 characters and no quote, backslash, comma, bracket or space");
+      }
+    }
+
+    /** The JAAS line a client (or the broker itself) logs in with. */
+    public String jaasConfig() {
+      return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
+          + name
+          + "\" password=\""
+          + password
+          + "\";";
+    }
+
+    @Override
+    public String toString() {
+      return "ScramUser[" + name + "]"; // never the password
+    }
+  }
+
+  /**
+   * The settings a client needs besides {@code bootstrap.servers}: none for a PLAINTEXT broker;
+   * otherwise {@code security.protocol}, the trust store, the client's key store (mutual TLS) and
+   * the first SCRAM user's login (SASL_SSL).
+   */
+  public Map<String, String> clientSettings() {
+    return clientSettings;
   }
 
   public static Builder builder() {
@@ -84,6 +144,9 @@ public final class KafkaLocal implements AutoCloseable {
     private boolean replaceExitProcedures = true;
     private String listenHost = "127.0.0.1";
     private String advertisedHost;
+    private Certificates certificates;
+    private boolean clientAuth;
+    private final java.util.List<ScramUser> scramUsers = new java.util.ArrayList<>();
     private final Properties overrides = new Properties();
 
     private Builder() {}
@@ -141,6 +204,30 @@ public final class KafkaLocal implements AutoCloseable {
       return this;
     }
 
+    /** The clients' listener speaks TLS with the broker key and trust store of {@code certs}. */
+    public Builder tls(Certificates certs) {
+      this.certificates = certs;
+      return this;
+    }
+
+    /**
+     * Clients must present a certificate the trust store trusts (mutual TLS); needs {@link #tls}.
+     */
+    public Builder requireClientCertificates() {
+      this.clientAuth = true;
+      return this;
+    }
+
+    /**
+     * Clients log in with SCRAM-SHA-512 (SASL_SSL; needs {@link #tls}); this user is created when
+     * the storage is formatted, so a kept data directory keeps the users it was formatted with. The
+     * first user is the one the broker itself logs in as.
+     */
+    public Builder scramUser(String name, String password) {
+      scramUsers.add(new ScramUser(name, password));
+      return this;
+    }
+
     /** Any further broker setting, e.g. {@code num.partitions}. */
     public Builder config(String key, String value) {
       overrides.setProperty(key, value);
@@ -168,13 +255,24 @@ public final class KafkaLocal implements AutoCloseable {
               ? advertisedHost
               : listenHost.equals("0.0.0.0") ? "127.0.0.1" : listenHost;
       Properties props = BrokerSettings.singleNode(dir, p, cp, listenHost, advertised);
+      Map<String, String> client = Map.of();
+      if (certificates == null && (clientAuth || !scramUsers.isEmpty())) {
+        throw new IllegalArgumentException(
+            "client certificates and SCRAM users need TLS: give the broker its certificates");
+      }
+      if (certificates != null) {
+        String protocol = scramUsers.isEmpty() ? "SSL" : "SASL_SSL";
+        ScramUser first = scramUsers.isEmpty() ? null : scramUsers.get(0);
+        BrokerSettings.secure(props, protocol, certificates, clientAuth, first);
+        client = clientSettings(protocol, certificates, clientAuth, first);
+      }
       props.putAll(overrides);
-      format(dir, props);
+      format(dir, props, scramUsers);
       KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
       server.startup();
-      KafkaLocal broker = new KafkaLocal(server, dir, temporary, p, cp);
+      KafkaLocal broker = new KafkaLocal(server, dir, temporary, p, cp, client);
       try {
-        awaitReady(broker.bootstrapServers());
+        awaitReady(broker.bootstrapServers(), client);
       } catch (RuntimeException e) {
         broker.close();
         throw e;
@@ -183,7 +281,27 @@ public final class KafkaLocal implements AutoCloseable {
     }
   }
 
-  private static void format(Path dir, Properties props) {
+  private static Map<String, String> clientSettings(
+      String protocol, Certificates certs, boolean clientAuth, ScramUser user) {
+    Map<String, String> c = new java.util.LinkedHashMap<>();
+    c.put("security.protocol", protocol);
+    c.put("ssl.truststore.type", "PKCS12");
+    c.put("ssl.truststore.location", certs.truststore().toString());
+    c.put("ssl.truststore.password", certs.password());
+    if (clientAuth) {
+      c.put("ssl.keystore.type", "PKCS12");
+      c.put("ssl.keystore.location", certs.clientKeystore().toString());
+      c.put("ssl.keystore.password", certs.password());
+      c.put("ssl.key.password", certs.password());
+    }
+    if (user != null) {
+      c.put("sasl.mechanism", SCRAM);
+      c.put("sasl.jaas.config", user.jaasConfig());
+    }
+    return java.util.Collections.unmodifiableMap(c);
+  }
+
+  private static void format(Path dir, Properties props, java.util.List<ScramUser> users) {
     Path logDir = dir.resolve("log");
     if (Files.exists(logDir.resolve("meta.properties"))) {
       return; // formatted before: keep the data
@@ -196,18 +314,24 @@ public final class KafkaLocal implements AutoCloseable {
       }
       ByteArrayOutputStream buffer = new ByteArrayOutputStream();
       int status;
-      try (PrintStream print = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
-        status =
-            StorageTool.execute(
-                new String[] {
+      java.util.List<String> args =
+          new java.util.ArrayList<>(
+              java.util.List.of(
                   "format",
                   "-t",
                   Uuid.randomUuid().toString(),
                   "-c",
                   file.toString(),
-                  "--ignore-formatted"
-                },
-                print);
+                  "--ignore-formatted"));
+      for (ScramUser u : users) {
+        args.add("--add-scram");
+        args.add(SCRAM + "=[name=" + u.name() + ",password=" + u.password() + "]");
+      }
+      try (PrintStream print = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
+        status = StorageTool.execute(args.toArray(String[]::new), print);
+      } finally {
+        // it held the broker's passwords; the broker gets its settings from memory
+        Files.deleteIfExists(file);
       }
       if (status != 0) {
         throw new IllegalStateException(
@@ -221,14 +345,13 @@ public final class KafkaLocal implements AutoCloseable {
     }
   }
 
-  private static void awaitReady(String bootstrap) {
+  private static void awaitReady(String bootstrap, Map<String, String> clientSettings) {
     long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-    try (Admin admin =
-        Admin.create(
-            Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000))) {
+    Map<String, Object> config = new java.util.HashMap<>(clientSettings);
+    config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+    config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000);
+    try (Admin admin = Admin.create(config)) {
       while (true) {
         try {
           if (!admin.describeCluster().nodes().get(10, TimeUnit.SECONDS).isEmpty()) {

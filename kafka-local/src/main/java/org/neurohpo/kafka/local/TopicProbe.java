@@ -2,10 +2,12 @@ package org.neurohpo.kafka.local;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -21,20 +23,40 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class TopicProbe {
   private final String bootstrap;
+  private final Map<String, String> clientSettings;
 
   public TopicProbe(String bootstrapServers) {
+    this(bootstrapServers, Map.of());
+  }
+
+  /**
+   * A probe of a broker that wants these client settings, e.g. {@link KafkaLocal#clientSettings}.
+   */
+  public TopicProbe(String bootstrapServers, Map<String, String> clientSettings) {
     this.bootstrap = bootstrapServers;
+    this.clientSettings = Map.copyOf(clientSettings);
+  }
+
+  /** The probe's own settings, then the given client settings, which win. */
+  private Map<String, Object> config(Map<String, Object> own) {
+    Map<String, Object> c = new HashMap<>(own);
+    c.putAll(clientSettings);
+    c.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    return c;
   }
 
   /** Sends one record and waits until the broker has it. */
   public void send(String topic, String key, String value) {
     try (KafkaProducer<String, String> p =
         new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrap,
-                ProducerConfig.ACKS_CONFIG,
-                "all"),
+            config(
+                Map.of(
+                    ProducerConfig.ACKS_CONFIG,
+                    "all",
+                    // a broker that refuses the client fails the send, rather than blocking a
+                    // minute
+                    ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                    30_000)),
             new StringSerializer(),
             new StringSerializer())) {
       p.send(new ProducerRecord<>(topic, key, value)).get();
@@ -54,13 +76,12 @@ public final class TopicProbe {
     List<ConsumerRecord<String, String>> out = new ArrayList<>();
     try (KafkaConsumer<String, String> c =
         new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "probe-" + System.nanoTime(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest"),
+            config(
+                Map.of(
+                    ConsumerConfig.GROUP_ID_CONFIG,
+                    "probe-" + System.nanoTime(),
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                    "earliest")),
             new StringDeserializer(),
             new StringDeserializer())) {
       c.subscribe(Set.of(topic));
