@@ -77,4 +77,39 @@ class TrialRunnerTest {
                   + " pima_indians_diabetes, ionosphere, sonar, glass");
     }
   }
+
+  @Test
+  void startsNoRunOfAStoppedStudyAndEndsOneInProgressAtItsNextGeneration()
+      throws InterruptedException {
+    Map<String, Object> params = Map.of("populationSize", 10, "generations", 200);
+    TrialRunner stopped = new TrialRunner(1, "test", Datasets::named, id -> id.equals("gone"));
+    List<Event> none =
+        stopped.run(
+            new TrialRequested(Event.SCHEMA_VERSION, "gone", 0, "iris", params, List.of(1L, 2L)));
+    assertThat(none).hasSize(2).allMatch(e -> e instanceof RunFailed);
+    assertThat(((RunFailed) none.get(0)).reason()).isEqualTo("study stopped: run not started");
+
+    // stopped while its first run is in progress (the check before it, then generations 1 and 2
+    // go on): it ends after generation 3 of 200, and the next run never starts
+    int[] asked = {0};
+    TrialRunner midway = new TrialRunner(1, "test", Datasets::named, id -> ++asked[0] > 3);
+    List<Event> ended =
+        midway.run(
+            new TrialRequested(Event.SCHEMA_VERSION, "s", 0, "iris", params, List.of(1L, 2L)));
+    assertThat(ended).hasSize(2).allMatch(e -> e instanceof RunFailed);
+    assertThat(((RunFailed) ended.get(0)).reason())
+        .isEqualTo("study stopped: run ended after generation 3");
+    assertThat(((RunFailed) ended.get(1)).reason()).isEqualTo("study stopped: run not started");
+    assertThat(
+            stopped.run(
+                new TrialRequested(
+                    Event.SCHEMA_VERSION,
+                    "kept",
+                    0,
+                    "iris",
+                    Map.of("populationSize", 10, "generations", 3),
+                    List.of(1L))))
+        .as("another study's runs go on")
+        .allMatch(e -> e instanceof RunEvaluated);
+  }
 }

@@ -47,7 +47,7 @@ class SaslKafkaTest {
         Topics.EVALUATIONS,
         study,
         EventCodec.encode(
-            new RunEvaluated(1, study, 0, new RunFigures(1, 0.9, 0.75, 9, 4, 2, 3, 1), "e")));
+            new RunEvaluated(2, study, 0, new RunFigures(1, 0.9, 0.8, 0.75, 9, 4, 2, 3, 1), "e")));
     List<ConsumerRecord<String, String>> results =
         probe.read(Topics.RESULTS, 1, Duration.ofSeconds(60));
     assertThat(results).singleElement().satisfies(r -> assertThat(r.key()).isEqualTo(study));

@@ -12,6 +12,8 @@ import java.util.List;
  *
  * @param completed the study's completion; null when it was stopped
  * @param stopped the study's stop; null when it completed
+ * @param pending trials requested and not completed when it was written (a stopped study's trials
+ *     in flight, which may still report): empty when the study is whole
  */
 public record StudyArchived(
     int schemaVersion,
@@ -20,6 +22,7 @@ public record StudyArchived(
     StudyCompleted completed,
     StudyStopped stopped,
     List<TrialCompleted> trials,
+    List<Integer> pending,
     int part,
     int parts)
     implements Event {
@@ -37,6 +40,7 @@ public record StudyArchived(
       throw new IllegalArgumentException("the end must be of " + studyId);
     }
     trials = Checks.list("trials", trials);
+    pending = Checks.list("pending", pending);
     for (TrialCompleted t : trials) {
       if (!t.studyId().equals(studyId)) {
         throw new IllegalArgumentException("every trial must be of " + studyId);
@@ -60,12 +64,17 @@ public record StudyArchived(
   /** Bytes of trial JSON per record at most (a record must stay well under Kafka's 1 MB). */
   public static final int PART_BYTES = 400_000;
 
+  /** Whether nothing more can come of the study: no trial of it is still out. */
+  public boolean whole() {
+    return pending.isEmpty();
+  }
+
   /**
    * The archive records of an ended study: its trials (by trial number) spread over as many parts
-   * as keep each under {@link #PART_BYTES} of trial JSON.
+   * as keep each under {@link #PART_BYTES} of trial JSON, each with the trials still out.
    */
   public static List<StudyArchived> of(
-      StudyCreated created, Event end, List<TrialCompleted> trials) {
+      StudyCreated created, Event end, List<TrialCompleted> trials, List<Integer> pending) {
     List<TrialCompleted> sorted =
         trials.stream()
             .sorted(java.util.Comparator.comparingInt(TrialCompleted::trialNumber))
@@ -96,6 +105,7 @@ public record StudyArchived(
               c,
               s,
               chunks.get(k),
+              pending,
               k,
               chunks.size()));
     }

@@ -51,6 +51,7 @@ class EventCodecTest {
             new StudyCompleted(2, "s-1", 1, 3, params, 0.9, 0.93, "budget", T),
             null,
             List.of(done),
+            List.of(),
             0,
             1));
   }

@@ -30,7 +30,9 @@ import org.neurohpo.model.TrialRequested;
  * Consumes {@code neurohpo.trials.v1}, evaluates each trial and publishes its runs on {@code
  * neurohpo.evaluations.v1} before the trial is acknowledged (at least once: a trial whose evaluator
  * dies is redelivered; the results service ignores duplicate runs). A record that is not a {@link
- * TrialRequested} is dead-lettered with the reason.
+ * TrialRequested} is dead-lettered with the reason. Runs of a stopped study ({@link
+ * StoppedStudies}) are not started, or end at their next generation, and reported as failed runs
+ * that say so.
  */
 @ApplicationScoped
 public class TrialListener {
@@ -49,11 +51,15 @@ public class TrialListener {
   public TrialListener(
       EvaluatorConfig config,
       MeterRegistry registry,
-      @Identifier("default-kafka-broker") Map<String, Object> kafka) {
+      @Identifier("default-kafka-broker") Map<String, Object> kafka,
+      StoppedStudies stopped) {
     DatasetStore datasets = new DatasetStore(kafka, 8);
     this.runner =
         new TrialRunner(
-            config.threads(), config.id().orElseGet(TrialListener::defaultId), datasets::load);
+            config.threads(),
+            config.id().orElseGet(TrialListener::defaultId),
+            datasets::load,
+            stopped::contains);
     this.evaluationTime =
         Timer.builder("neurohpo.evaluation")
             .description("wall time of one run (one seed) of a trial")

@@ -3,6 +3,7 @@ package org.neurohpo.evaluator.service;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.neurohpo.model.Event;
 import org.neurohpo.model.RunEvaluated;
 import org.neurohpo.model.RunFailed;
@@ -17,26 +18,51 @@ import org.neurohpo.neuro.hp.HyperParameterSet;
 
 /**
  * Evaluates one requested trial: one {@link RunEvaluated} per seed, or a {@link RunFailed} with the
- * reason (an unknown data set, an HP out of range, a crash). Plain Java, no Kafka.
+ * reason (an unknown data set, an HP out of range, a crash, or the study stopped: a run of a
+ * stopped study is not started, and one in progress ends at its next generation). Plain Java, no
+ * Kafka.
  */
 public final class TrialRunner {
   private final int threads;
   private final String evaluator;
   private final Function<String, Dataset> datasets;
+  private final Predicate<String> stopped;
 
   /** A runner of the built-in data sets only, by name. */
   public TrialRunner(int threads, String evaluator) {
     this(threads, evaluator, Datasets::named);
   }
 
+  public TrialRunner(int threads, String evaluator, Function<String, Dataset> datasets) {
+    this(threads, evaluator, datasets, studyId -> false);
+  }
+
   /**
    * @param datasets loads a trial's data set by its name or id; an IllegalArgumentException (one
    *     line) fails the trial's runs with that reason. It never opens a path.
    */
-  public TrialRunner(int threads, String evaluator, Function<String, Dataset> datasets) {
+  /**
+   * @param stopped whether a study was stopped: its runs are not started, or end at their next
+   *     generation, as failures that say so
+   */
+  public TrialRunner(
+      int threads,
+      String evaluator,
+      Function<String, Dataset> datasets,
+      Predicate<String> stopped) {
     this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     this.evaluator = evaluator;
     this.datasets = datasets;
+    this.stopped = stopped;
+  }
+
+  /** Ends a run whose study was stopped while it ran. */
+  private static final class StudyStopped extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    StudyStopped(int generation) {
+      super("study stopped: run ended after generation " + generation, null, false, false);
+    }
   }
 
   /** The events to publish for {@code trial}, in seed order. */
@@ -53,9 +79,19 @@ public final class TrialRunner {
       }
       return out;
     }
+    GenerationListener untilStopped =
+        (g, n, best) -> {
+          if (stopped.test(trial.studyId())) {
+            throw new StudyStopped(g);
+          }
+        };
     for (long seed : trial.seeds()) {
+      if (stopped.test(trial.studyId())) {
+        out.add(failed(trial, seed, "study stopped: run not started"));
+        continue;
+      }
       try {
-        RunResult r = evaluation.run(seed, threads, GenerationListener.NONE);
+        RunResult r = evaluation.run(seed, threads, untilStopped);
         out.add(
             new RunEvaluated(
                 Event.SCHEMA_VERSION,
@@ -72,6 +108,8 @@ public final class TrialRunner {
                     r.synapseEventsPerSample(),
                     r.seconds()),
                 evaluator));
+      } catch (StudyStopped e) {
+        out.add(failed(trial, seed, e.getMessage()));
       } catch (RuntimeException e) {
         out.add(failed(trial, seed, e.getClass().getSimpleName() + ": " + e.getMessage()));
       }

@@ -242,7 +242,7 @@ public class ResultsListener {
     for (StudyArchived a : parts) {
       archive.send(Record.of(a.key(), EventCodec.encode(a))).toCompletableFuture().get();
     }
-    if (!parts.isEmpty() && parts.get(0).completed() != null) {
+    if (!parts.isEmpty() && parts.get(0).whole()) {
       // whole in the archive: its runs are no longer needed here (as after a restart)
       synchronized (this) {
         aggregator.forget(parts.get(0).studyId());
@@ -284,6 +284,7 @@ public class ResultsListener {
   private synchronized Optional<TrialCompleted> aggregate(Event e, String json) {
     index.on(e);
     log.append(e.studyId(), json);
+    archivist.on(e, this::trialsOf); // learns the trials requested; a request writes nothing
     return aggregator.on(e);
   }
 

@@ -12,6 +12,7 @@ import org.neurohpo.model.StudyCompleted;
 import org.neurohpo.model.StudyCreated;
 import org.neurohpo.model.StudyStopped;
 import org.neurohpo.model.TrialCompleted;
+import org.neurohpo.model.TrialRequested;
 
 /** When an ended study is written to the archive, and when it is not written again. */
 class ArchivistTest {
@@ -43,23 +44,34 @@ class ArchivistTest {
   }
 
   @Test
-  void aStoppedStudyIsWrittenAtItsStopAndForEachLateTrialOnly() throws Exception {
+  void aStoppedStudyIsWrittenAtItsStopAndForEachLateTrialUntilNoneIsOut() throws Exception {
     Archivist a = new Archivist();
     StudyCreated created = new StudyCreated(2, "s", StudyIndexTest.spec("s", 5), T, "bob");
     StudyStopped stop = new StudyStopped(2, "s", "stopped by request", T);
     on(a, created);
+    for (int n = 0; n < 3; n++) {
+      on(a, new TrialRequested(2, "s", n, "iris", Map.of("bins", n + 2), List.of(1L)));
+    }
     on(a, StudyIndexTest.trial("s", 0, 0.8));
-    assertThat(on(a, stop)).hasSize(1).first().satisfies(p -> assertThat(p.trials()).hasSize(1));
+    List<StudyArchived> atStop = on(a, stop);
+    assertThat(atStop).hasSize(1);
+    assertThat(atStop.get(0).trials()).hasSize(1);
+    assertThat(atStop.get(0).pending()).containsExactly(1, 2);
     assertThat(on(a, stop)).as("the stop read again").isEmpty();
-    assertThat(on(a, StudyIndexTest.trial("s", 1, 0.7)).get(0).trials()).hasSize(2);
-    assertThat(a.whole("s")).as("a stopped study may still grow").isFalse();
+    assertThat(on(a, StudyIndexTest.trial("s", 2, 0.7)).get(0).pending()).containsExactly(1);
+    assertThat(a.whole("s")).as("trial 1 may still report").isFalse();
 
-    // after a restart: loaded with its two trials, its events read again write nothing
+    // after a restart: loaded with its two trials and one out; its events read again write
+    // nothing, and the last trial makes it whole
     Archivist restarted = new Archivist();
-    StudyArchived last = StudyArchived.of(created, stop, board.get("s")).get(0);
+    StudyArchived last = StudyArchived.of(created, stop, board.get("s"), List.of(1)).get(0);
     restarted.loaded(last, 2);
     assertThat(restarted.on(created, id -> board.get(id))).isEmpty();
     assertThat(restarted.on(stop, id -> board.get(id))).isEmpty();
+    List<StudyArchived> whole = on(restarted, StudyIndexTest.trial("s", 1, 0.6));
+    assertThat(whole.get(0).whole()).isTrue();
+    assertThat(whole.get(0).trials()).hasSize(3);
+    assertThat(restarted.whole("s")).isTrue();
   }
 
   @Test
@@ -70,7 +82,7 @@ class ArchivistTest {
       trials.add(StudyIndexTest.trial("big", i, 0.5));
     }
     List<StudyArchived> parts =
-        StudyArchived.of(created, new StudyStopped(2, "big", "stopped", T), trials);
+        StudyArchived.of(created, new StudyStopped(2, "big", "stopped", T), trials, List.of());
     assertThat(parts.size()).isGreaterThan(1);
     assertThat(parts.stream().mapToInt(p -> p.trials().size()).sum()).isEqualTo(5000);
     for (StudyArchived p : parts) {
