@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jboss.logging.Logger;
+import org.neurohpo.kafka.support.TopicFollower;
+import org.neurohpo.kafka.support.TopicHistory;
 import org.neurohpo.kafka.support.TopicTail;
 import org.neurohpo.model.EventCodec;
 import org.neurohpo.model.StudyStopped;
@@ -33,59 +35,38 @@ public class StoppedStudies {
   private static final Duration RETRY = Duration.ofSeconds(5);
 
   private final Set<String> stopped = new LinkedHashSet<>();
-  private volatile boolean closing;
-  private volatile TopicTail tail;
+  private volatile TopicFollower follower;
 
   @Inject
   @Identifier("default-kafka-broker")
   Map<String, Object> kafka;
 
   void onStart(@Observes StartupEvent ev) {
-    Thread t = new Thread(this::follow, "neurohpo-evaluator-stops");
-    t.setDaemon(true);
-    t.start();
+    follower =
+        TopicFollower.start(
+            "neurohpo-evaluator-stops",
+            () ->
+                new TopicTail(kafka, "neurohpo-evaluator-stops", List.of(Topics.STUDIES), this::on),
+            RETRY,
+            e ->
+                LOG.warnf(
+                    "reading the studies topic failed, retrying in %s: %s", RETRY, e.toString()));
   }
 
   void onStop(@Observes ShutdownEvent ev) {
-    closing = true;
-    TopicTail t = tail;
-    if (t != null) {
-      t.close();
+    TopicFollower f = follower;
+    if (f != null) {
+      f.close();
     }
   }
 
-  private void follow() {
-    while (!closing) {
-      try {
-        TopicTail t =
-            new TopicTail(
-                kafka,
-                "neurohpo-evaluator-stops",
-                List.of(Topics.STUDIES),
-                entry -> {
-                  try {
-                    if (EventCodec.decodeOn(Topics.STUDIES, entry.value())
-                        instanceof StudyStopped s) {
-                      add(s.studyId());
-                    }
-                  } catch (EventCodec.MalformedEventException | IllegalArgumentException e) {
-                    // the results service dead-letters it; nothing to learn here
-                  }
-                });
-        tail = t;
-        t.run();
-      } catch (RuntimeException e) {
-        if (closing) {
-          return;
-        }
-        LOG.warnf("reading the studies topic failed, retrying in %s: %s", RETRY, e.toString());
-        try {
-          Thread.sleep(RETRY.toMillis());
-        } catch (InterruptedException ie) {
-          Thread.currentThread().interrupt();
-          return;
-        }
+  private void on(TopicHistory.Entry entry) {
+    try {
+      if (EventCodec.decodeOn(Topics.STUDIES, entry.value()) instanceof StudyStopped s) {
+        add(s.studyId());
       }
+    } catch (EventCodec.MalformedEventException | IllegalArgumentException e) {
+      // the results service dead-letters it; nothing to learn here
     }
   }
 

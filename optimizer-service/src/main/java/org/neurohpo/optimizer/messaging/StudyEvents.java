@@ -33,6 +33,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 import org.neurohpo.kafka.support.CompactedTopic;
+import org.neurohpo.kafka.support.TopicFollower;
 import org.neurohpo.kafka.support.TopicHistory;
 import org.neurohpo.kafka.support.TopicTail;
 import org.neurohpo.model.DatasetRegistered;
@@ -102,8 +103,7 @@ public class StudyEvents {
   Emitter<Record<String, String>> datasetTopic;
 
   private final DatasetRegistry datasets = new DatasetRegistry();
-  private volatile TopicTail tail;
-  private volatile boolean closing;
+  private volatile TopicFollower follower;
 
   @Inject
   public StudyEvents(OptimizerConfig config, MeterRegistry registry) {
@@ -118,55 +118,43 @@ public class StudyEvents {
   }
 
   void onStart(@Observes StartupEvent ev) {
-    Thread t = new Thread(this::follow, "neurohpo-optimizer-tail");
-    t.setDaemon(true);
-    t.start();
+    follower =
+        TopicFollower.start(
+            "neurohpo-optimizer-tail",
+            this::tail,
+            RETRY,
+            e ->
+                LOG.warnf(
+                    "reading the studies topic failed, retrying in %s: %s", RETRY, e.toString()));
   }
 
   void onStop(@Observes ShutdownEvent ev) {
-    closing = true;
-    TopicTail t = tail;
-    if (t != null) {
-      t.close();
+    TopicFollower f = follower;
+    if (f != null) {
+      f.close();
     }
   }
 
-  /** Follows the studies and data-set topics, starting again after a broker failure. */
-  private void follow() {
-    while (!closing) {
-      try {
-        CompactedTopic.ensure(kafka, Topics.DATASETS, "neurohpo-optimizer-topics");
-        int[] unreadable = {0};
-        TopicTail t =
-            new TopicTail(
-                kafka,
-                "neurohpo-optimizer-tail",
-                List.of(Topics.DATASETS, Topics.ARCHIVE, Topics.STUDIES),
-                entry -> onTail(entry, unreadable));
-        tail = t;
-        t.caughtUp()
-            .thenRun(
-                () -> {
-                  LOG.infof(
-                      "read %d studies and %d data sets of the cluster (%d unreadable records"
-                          + " skipped)",
-                      studies.size(), datasets.size(), unreadable[0]);
-                  tailCaughtUp.complete(null);
-                });
-        t.run();
-      } catch (Exception e) {
-        if (closing) {
-          return;
-        }
-        LOG.warnf("reading the studies topic failed, retrying in %s: %s", RETRY, e.toString());
-        try {
-          Thread.sleep(RETRY.toMillis());
-        } catch (InterruptedException ie) {
-          Thread.currentThread().interrupt();
-          return;
-        }
-      }
-    }
+  /** A tail of the data-set, archive and studies topics (made again after a broker failure). */
+  private TopicTail tail() throws Exception {
+    CompactedTopic.ensure(kafka, Topics.DATASETS, "neurohpo-optimizer-topics");
+    int[] unreadable = {0};
+    TopicTail t =
+        new TopicTail(
+            kafka,
+            "neurohpo-optimizer-tail",
+            List.of(Topics.DATASETS, Topics.ARCHIVE, Topics.STUDIES),
+            entry -> onTail(entry, unreadable));
+    t.caughtUp()
+        .thenRun(
+            () -> {
+              LOG.infof(
+                  "read %d studies and %d data sets of the cluster (%d unreadable records"
+                      + " skipped)",
+                  studies.size(), datasets.size(), unreadable[0]);
+              tailCaughtUp.complete(null);
+            });
+    return t;
   }
 
   private void onTail(TopicHistory.Entry entry, int[] unreadable) {
