@@ -182,6 +182,9 @@ public class StudyEvents {
    */
   void onAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> added) {
     Set<Integer> mine = resultPartitions(added);
+    if (mine.isEmpty() && assignedOnce.isDone()) {
+      return; // a rebalance that gave this optimizer nothing new
+    }
     int count = consumer.partitionsFor(Topics.RESULTS, Duration.ofSeconds(30)).size();
     long deadline = System.nanoTime() + REBUILD_GIVE_UP.toNanos();
     while (true) {
