@@ -31,7 +31,7 @@ public final class Charts {
   };
 
   /** The i-th series' colour, the palette repeating. */
-  private static Color colour(int i) {
+  static Color colour(int i) {
     return PALETTE[i % PALETTE.length];
   }
 

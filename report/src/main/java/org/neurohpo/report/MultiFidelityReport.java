@@ -182,7 +182,7 @@ public final class MultiFidelityReport {
         ChartFactory.createXYLineChart(
             title,
             "budget (EONS runs)",
-            "share of " + seeds + " optimizer seeds recommending a top set",
+            "share of " + seeds + " seeds: a top set",
             data,
             PlotOrientation.VERTICAL,
             true,
@@ -191,6 +191,7 @@ public final class MultiFidelityReport {
     XYPlot plot = chart.getXYPlot();
     XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
     for (int i = 0; i < data.getSeriesCount(); i++) {
+      r.setSeriesPaint(i, Charts.colour(i));
       r.setSeriesStroke(i, new BasicStroke(2f));
     }
     plot.setRenderer(r);
