@@ -79,6 +79,28 @@ class SchedulerTest {
   }
 
   @Test
+  void ashaKeepsWorkersBusyAndPromotesEachTrialOnceWithJobsInFlight() {
+    Asha asha = new Asha(Ladder.geometric(1, 9, 3), counting());
+    java.util.ArrayDeque<Job> inFlight = new java.util.ArrayDeque<>();
+    java.util.Set<String> issued = new java.util.HashSet<>();
+    SplittableRandom rng = new SplittableRandom(3);
+    for (int step = 0; step < 300; step++) {
+      while (inFlight.size() < 4) { // four workers: ask whenever one is free, never an idle one
+        Job j = asha.next().orElseThrow();
+        assertThat(issued.add(j.trial() + "@" + j.rung())).as("job %s issued twice", j).isTrue();
+        if (j.rung() > 0) {
+          assertThat(asha.rungs().trial(j.trial()).value(j.rung() - 1)).isNotNaN();
+        }
+        inFlight.add(j);
+      }
+      // results come back out of order: sometimes the newest job finishes first
+      Job done = rng.nextBoolean() ? inFlight.pollFirst() : inFlight.pollLast();
+      asha.report(done, rng.nextDouble());
+    }
+    assertThat(asha.rungs().results(2)).isNotEmpty();
+  }
+
+  @Test
   void hyperbandBracketQuotasFollowTheRule() {
     assertThat(Hyperband.quotas(2, 3, 2)).containsExactly(9, 3, 1);
     assertThat(Hyperband.quotas(2, 3, 1)).containsExactly(5, 1);
