@@ -85,6 +85,14 @@ final class MultiFidelityExperiment implements Callable<Integer> {
   int eta = 3;
 
   @Option(
+      names = "--workers",
+      paramLabel = "W",
+      description =
+          "simulated evaluators: a free one asks for a job, a run takes one time unit, results"
+              + " come back as they finish (default ${DEFAULT-VALUE})")
+  int workers = 1;
+
+  @Option(
       names = "--threads",
       paramLabel = "N",
       description =
@@ -95,6 +103,7 @@ final class MultiFidelityExperiment implements Callable<Integer> {
   public Integer call() throws Exception {
     ExperimentCommand.atLeast("--optimizer-seeds", optimizerSeeds, 1);
     ExperimentCommand.atLeast("--threads", threads, 1);
+    ExperimentCommand.atLeast("--workers", workers, 1);
     for (String s : strategies) {
       if (!MultiFidelityReplay.STRATEGIES.contains(s)) {
         throw new IllegalArgumentException(
@@ -108,7 +117,8 @@ final class MultiFidelityExperiment implements Callable<Integer> {
     for (int b : budgets) {
       ExperimentCommand.atLeast("--budgets", b, 1);
     }
-    MultiFidelityReplay.Settings settings = new MultiFidelityReplay.Settings(minRuns, maxRuns, eta);
+    MultiFidelityReplay.Settings settings =
+        new MultiFidelityReplay.Settings(minRuns, maxRuns, eta, workers);
     Path dir = Files.exists(grid.resolve("trials.csv")) ? grid : grid.resolve("grid");
     if (!Files.exists(dir.resolve("trials.csv"))) {
       throw new IllegalArgumentException(
@@ -138,7 +148,7 @@ final class MultiFidelityExperiment implements Callable<Integer> {
         String.format(
             Locale.ROOT,
             "Replay on %s (%d sets x %d runs): %s, optimizer seeds 1..%d, budgets %s runs, rungs"
-                + " %s (eta %d), full fidelity %d runs. Objective and judgement: the grid's"
+                + " %s (eta %d), full fidelity %d runs, %d simulated worker(s). Objective and judgement: the grid's"
                 + " per-run test accuracy%s. Replay time %.1f s on %d thread(s).",
             dir,
             g.ranked().size(),
@@ -149,6 +159,7 @@ final class MultiFidelityExperiment implements Callable<Integer> {
             java.util.Arrays.toString(settings.ladder().levels()),
             eta,
             maxRuns,
+            workers,
             testOnly ? " (the grid was measured before the validation split)" : "",
             seconds,
             threads));

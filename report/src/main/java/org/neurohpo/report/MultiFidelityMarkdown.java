@@ -23,7 +23,7 @@ final class MultiFidelityMarkdown {
         String.format(
             Locale.ROOT,
             "Grid: %d sets x %d measured runs; best set %s (mean %.4f); %d sets are as good as it"
-                + " (Welch, alpha %.2f). Rungs %s runs (eta %d); full fidelity %d runs per set."
+                + " (Welch, alpha %.2f). Rungs %s runs (eta %d); full fidelity %d runs per set; %d worker(s)."
                 + " %d optimizer seeds per strategy and budget.%n%n",
             grid.ranked().size(),
             grid.runsPerSet(),
@@ -34,6 +34,7 @@ final class MultiFidelityMarkdown {
             Arrays.toString(s.ladder().levels()),
             s.eta(),
             s.maxRuns(),
+            s.workers(),
             seeds));
     md.append("![success rate against runs](figures/success-vs-runs.svg)\n\n");
     md.append("Share of optimizer seeds whose recommendation is as good as the grid's best:\n\n");

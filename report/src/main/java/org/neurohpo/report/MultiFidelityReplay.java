@@ -29,13 +29,17 @@ import org.neurohpo.bayes.strategy.RandomStrategy;
  * EONS: "k runs of set s" are k of the set's measured runs drawn without replacement, in an order
  * fixed by the optimizer seed and the set (every strategy with the same optimizer seed sees the
  * same runs of a set, in the same order; a promoted trial keeps its runs and gets the next ones).
- * The objective told to a strategy is {@code 1 - mean accuracy} over the trial's runs. One worker:
- * jobs run one after another, each finished before the next is asked for.
+ * The objective told to a strategy is {@code 1 - mean accuracy} over the trial's runs. {@code
+ * workers} workers: a free worker asks the scheduler for a job, a job of r runs takes r time units,
+ * results arrive in order of finishing (ties: first started first); with one worker jobs run one
+ * after another. Runs spent count every started run; no job starts past the budget.
  *
  * <p>Full-fidelity GP-BO knows its budget (its last tenth may re-run near-tied incumbents), so it
- * is replayed once per budget; every other strategy is anytime and is replayed once at the largest
- * budget, its recommendation read after each job. A set whose measured runs are used up (only by
- * GP-BO's re-runs on a grid with few runs per set) starts its order again.
+ * is replayed once per budget; with one worker every other strategy is anytime and is replayed once
+ * at the largest budget, its recommendation read after each job. With several workers a budgeted
+ * run lets its last jobs finish while an anytime run would start more, so then every strategy is
+ * replayed once per budget. A set whose measured runs are used up (only by GP-BO's re-runs on a
+ * grid with few runs per set) starts its order again.
  */
 public final class MultiFidelityReplay {
 
@@ -43,10 +47,16 @@ public final class MultiFidelityReplay {
   public static final List<String> STRATEGIES =
       List.of("bo", "random", "asha-random", "asha-bo", "hyperband", "hyperband-bo");
 
-  /** Ladder and full fidelity: rungs {@code min * eta^k} below {@code max} runs, then max. */
-  public record Settings(int minRuns, int maxRuns, int eta) {
+  /**
+   * Ladder and full fidelity (rungs {@code min * eta^k} below {@code max} runs, then max) and the
+   * number of workers evaluating side by side.
+   */
+  public record Settings(int minRuns, int maxRuns, int eta, int workers) {
     public Settings {
       Ladder.geometric(minRuns, maxRuns, eta); // validates
+      if (workers < 1) {
+        throw new IllegalArgumentException("workers must be >= 1, got " + workers);
+      }
     }
 
     public Ladder ladder() {
@@ -101,7 +111,7 @@ public final class MultiFidelityReplay {
     for (String s : strategies) {
       for (long seed = 1; seed <= seeds; seed++) {
         long sd = seed;
-        if (s.equals("bo")) {
+        if (s.equals("bo") || settings.workers() > 1) {
           tasks.add(
               () -> {
                 List<Outcome> out = new ArrayList<>();
@@ -163,23 +173,36 @@ public final class MultiFidelityReplay {
   Trace replay(Scheduler s, long seed, int budget) {
     RunOrder runs = new RunOrder(seed);
     Map<Integer, double[]> trialSums = new HashMap<>();
+    java.util.PriorityQueue<Running> busy = new java.util.PriorityQueue<>();
     List<int[]> points = new ArrayList<>();
     List<String> sets = new ArrayList<>();
     int spent = 0;
+    long clock = 0;
+    long seq = 0;
+    boolean stopped = false;
     while (true) {
-      Optional<Job> next = s.next();
-      if (next.isEmpty() || spent + next.get().newRuns() > budget) {
+      while (!stopped && busy.size() < settings.workers()) {
+        Optional<Job> next = s.next();
+        if (next.isEmpty() || spent + next.get().newRuns() > budget) {
+          stopped = next.isPresent() || busy.isEmpty();
+          break;
+        }
+        Job j = next.get();
+        int cell = cellOf(j.params());
+        double[] sum = trialSums.computeIfAbsent(j.trial(), k -> new double[2]);
+        for (int r = 0; r < j.newRuns(); r++) {
+          sum[0] += runs.next(cell);
+          sum[1]++;
+        }
+        spent += j.newRuns();
+        busy.add(new Running(clock + j.newRuns(), seq++, j, 1 - sum[0] / sum[1]));
+      }
+      Running done = busy.poll();
+      if (done == null) {
         break;
       }
-      Job j = next.get();
-      int cell = cellOf(j.params());
-      double[] sum = trialSums.computeIfAbsent(j.trial(), k -> new double[2]);
-      for (int r = 0; r < j.newRuns(); r++) {
-        sum[0] += runs.next(cell);
-        sum[1]++;
-      }
-      spent += j.newRuns();
-      s.report(j, 1 - sum[0] / sum[1]);
+      clock = done.finish();
+      s.report(done.job(), done.value());
       points.add(new int[] {spent, trialSums.size()});
       sets.add(grid.ranked().get(cellOf(s.best().orElseThrow())).key());
     }
@@ -187,6 +210,15 @@ public final class MultiFidelityReplay {
         points.stream().mapToInt(p -> p[0]).toArray(),
         points.stream().mapToInt(p -> p[1]).toArray(),
         sets.toArray(String[]::new));
+  }
+
+  /** A job on a worker: it ends at {@code finish} (a run takes one time unit), ties by start. */
+  private record Running(long finish, long seq, Job job, double value)
+      implements Comparable<Running> {
+    @Override
+    public int compareTo(Running o) {
+      return finish != o.finish ? Long.compare(finish, o.finish) : Long.compare(seq, o.seq);
+    }
   }
 
   /** The outcome at a budget: the state after the last job that fits in it. */

@@ -56,7 +56,7 @@ class MultiFidelityReplayTest {
   }
 
   private static MultiFidelityReplay replay(int min, int max, int eta) {
-    return new MultiFidelityReplay(pima, new MultiFidelityReplay.Settings(min, max, eta), 0.05);
+    return new MultiFidelityReplay(pima, new MultiFidelityReplay.Settings(min, max, eta, 1), 0.05);
   }
 
   /** One replay of a strategy with every job and report recorded. */
@@ -111,6 +111,27 @@ class MultiFidelityReplayTest {
       assertThat(o.asGoodAsBest()).isEqualTo(pima.indistinguishableFromBest(o.set(), 0.05));
       assertThat(o.gridRank()).isEqualTo(pima.cell(o.set()).rank());
     }
+  }
+
+  @Test
+  void withSeveralWorkersJobsOverlapAndTheBudgetCountsStartedRuns() {
+    MultiFidelityReplay four =
+        new MultiFidelityReplay(pima, new MultiFidelityReplay.Settings(2, 10, 3, 4), 0.05);
+    Recording r = recorded(four, "asha-random", 3, 100);
+    // the first reports are the four first trials (2 runs each, started together), in start order
+    assertThat(r.jobs.subList(0, 4)).extracting(Job::trial).containsExactly(0, 1, 2, 3);
+    // a promotion needs a third of rung 0: with four in flight it comes later than with one
+    int firstPromotion = 0;
+    while (r.jobs.get(firstPromotion).rung() == 0) {
+      firstPromotion++;
+    }
+    Recording one = recorded(replay(2, 10, 3), "asha-random", 3, 100);
+    int alone = 0;
+    while (one.jobs.get(alone).rung() == 0) {
+      alone++;
+    }
+    assertThat(firstPromotion).isGreaterThan(alone);
+    assertThat(r.jobs.stream().mapToInt(Job::newRuns).sum()).isLessThanOrEqualTo(100);
   }
 
   @Test
