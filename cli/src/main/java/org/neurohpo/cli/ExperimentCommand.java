@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
       ExperimentCommand.GridVsSearch.class,
       ExperimentCommand.Sensitivity.class,
       HardwareExperiment.class,
-      ParetoExperiment.class
+      ParetoExperiment.class,
+      MultiFidelityExperiment.class
     })
 final class ExperimentCommand implements Callable<Integer> {
   private static final ObjectMapper JSON =

@@ -31,7 +31,7 @@ public final class Charts {
   };
 
   /** The i-th series' colour, the palette repeating. */
-  private static Color colour(int i) {
+  static Color colour(int i) {
     return PALETTE[i % PALETTE.length];
   }
 
@@ -58,9 +58,7 @@ public final class Charts {
     XYPlot plot = chart.getXYPlot();
     ValueMarker best = new ValueMarker(analysis.grid().best().mean());
     best.setPaint(Color.DARK_GRAY);
-    best.setStroke(
-        new BasicStroke(
-            1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {4f}, 0f));
+    best.setStroke(dashed());
     best.setLabel("grid best");
     plot.addRangeMarker(best);
     org.jfree.chart.axis.LogarithmicAxis x =
@@ -271,7 +269,13 @@ public final class Charts {
     return chart;
   }
 
-  private static void style(XYPlot plot) {
+  /** The thin dashed stroke of reference lines. */
+  static BasicStroke dashed() {
+    return new BasicStroke(
+        1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {4f}, 0f);
+  }
+
+  static void style(XYPlot plot) {
     plot.setBackgroundPaint(Color.WHITE);
     plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
     plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
