@@ -228,8 +228,10 @@ public final class Studies {
       return Optional.empty();
     }
     run.stop();
+    StudyStopped event = stopped(studyId);
+    directory.accept(event); // at once: the owner's running studies count it no more
     settle(run);
-    return Optional.of(stopped(studyId));
+    return Optional.of(event);
   }
 
   /**
