@@ -96,7 +96,7 @@ done
 docker kill "$victim" >/dev/null || fail "docker kill $victim"
 state=$(study)
 step ok "docker kill $victim while it ran trial $trial ($(echo "$state" | json 'd["trialsCompleted"]') of $budget trials done)"
-# the killed evaluator's trial waits for the session timeout (10 s): the study is still running
+# the killed evaluator's trial waits for the session timeout (6 s): the study is still running
 [[ $(echo "$state" | json 'd["state"]') == running ]] || fail "study still running before scaling"
 others() { for s in kafka optimizer results; do docker inspect -f '{{.Id}} {{.State.StartedAt}}' $(dc ps -q $s); done; }
 before=$(others)

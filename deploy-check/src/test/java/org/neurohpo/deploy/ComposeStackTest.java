@@ -103,7 +103,7 @@ class ComposeStackTest {
           budget,
           atKill.path("state").asText());
 
-      // the killed evaluator's trial waits for the session timeout (10 s): still mid-study
+      // the killed evaluator's trial waits for the session timeout (6 s): still mid-study
       assertThat(atKill.path("state").asText())
           .as("study state before scaling")
           .isEqualTo("running");
