@@ -153,43 +153,35 @@ public class ResultsListener {
             LOG.warnf("skipping an unreadable archive record: %s", e.getMessage());
           }
         });
-    java.util.Set<String> studies = new java.util.LinkedHashSet<>();
+    // a study's parts together, in the order its first part was read
+    Map<String, List<StudyArchived>> studies = new java.util.LinkedHashMap<>();
+    latest
+        .values()
+        .forEach(
+            a -> studies.computeIfAbsent(a.studyId(), k -> new java.util.ArrayList<>()).add(a));
     synchronized (this) {
-      for (StudyArchived a : latest.values()) {
-        if (studies.add(a.studyId())) {
-          apply(a.created());
+      for (List<StudyArchived> parts : studies.values()) {
+        parts.sort(java.util.Comparator.comparingInt(StudyArchived::part));
+        for (Event e : events(parts)) {
+          if (e instanceof TrialCompleted t) {
+            leaderboard.add(t);
+          }
+          index.on(e);
+          log.append(e.studyId(), EventCodec.encode(e));
         }
-      }
-      for (StudyArchived a : latest.values()) {
-        for (TrialCompleted t : a.trials()) {
-          leaderboard.add(t);
-          apply(t);
-        }
-      }
-      Map<String, Integer> trials = new java.util.HashMap<>();
-      latest.values().forEach(a -> trials.merge(a.studyId(), a.trials().size(), Integer::sum));
-      for (StudyArchived a : latest.values()) {
-        if (a.part() == 0) {
-          apply(a.end());
-          archivist.loaded(a, trials.get(a.studyId()));
-        }
+        archivist.loaded(parts.get(0), parts.stream().mapToInt(a -> a.trials().size()).sum());
       }
     }
     return studies.size();
   }
 
-  /** An archived study's history as the log keeps it: creation, trials by number, end. */
-  private static List<String> history(List<StudyArchived> parts) {
-    List<String> out = new java.util.ArrayList<>();
-    out.add(EventCodec.encode(parts.get(0).created()));
-    parts.forEach(a -> a.trials().forEach(t -> out.add(EventCodec.encode(t))));
-    out.add(EventCodec.encode(parts.get(0).end()));
+  /** An archived study's events as the log keeps them: its creation, its trials, its end. */
+  private static List<Event> events(List<StudyArchived> parts) {
+    List<Event> out = new java.util.ArrayList<>();
+    out.add(parts.get(0).created());
+    parts.forEach(a -> out.addAll(a.trials()));
+    out.add(parts.get(0).end());
     return out;
-  }
-
-  private void apply(Event e) {
-    index.on(e);
-    log.append(e.studyId(), EventCodec.encode(e));
   }
 
   @Incoming("requested")
@@ -246,7 +238,8 @@ public class ResultsListener {
       // whole in the archive: its runs are no longer needed here (as after a restart)
       synchronized (this) {
         aggregator.forget(parts.get(0).studyId());
-        log.replace(parts.get(0).studyId(), history(parts));
+        log.replace(
+            parts.get(0).studyId(), events(parts).stream().map(EventCodec::encode).toList());
       }
     }
     if (!parts.isEmpty()) {
