@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
       ExperimentCommand.Sensitivity.class,
       HardwareExperiment.class,
       ParetoExperiment.class,
-      MultiFidelityExperiment.class
+      MultiFidelityExperiment.class,
+      JointSpaceExperiment.class
     })
 final class ExperimentCommand implements Callable<Integer> {
   private static final ObjectMapper JSON =

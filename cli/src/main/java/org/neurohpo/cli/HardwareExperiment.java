@@ -180,7 +180,12 @@ final class HardwareExperiment implements Callable<Integer> {
       }
       validation.add(
           new ExperimentCommand.Step(
-              pinned("hardware-" + common.dataset + "-defaults", defaults, fixed),
+              pinned(
+                  "hardware-" + common.dataset + "-defaults",
+                  common.dataset,
+                  defaults,
+                  fixed,
+                  validationRuns),
               out.resolve("validation").resolve("defaults")));
       for (int s = 1; s <= optimizerSeeds; s++) {
         StudyResult.Trial best =
@@ -189,8 +194,10 @@ final class HardwareExperiment implements Callable<Integer> {
             new ExperimentCommand.Step(
                 pinned(
                     "hardware-" + common.dataset + "-recommended-" + s,
+                    common.dataset,
                     new LinkedHashMap<>(best.params()),
-                    fixed),
+                    fixed,
+                    validationRuns),
                 out.resolve("validation").resolve("seed-" + s)));
       }
       ExperimentCommand.runAll(system, validation, err, common.quiet);
@@ -220,17 +227,20 @@ final class HardwareExperiment implements Callable<Integer> {
     return enc;
   }
 
-  /** A one-set grid study: every HP of {@code params} pinned to its value. */
-  private ObjectNode pinned(String name, Map<String, ?> params, ObjectNode fixed) {
+  /**
+   * A one-set grid study: every HP of {@code params} pinned to its value, measured on {@code runs}
+   * fresh seeds from {@link #VALIDATION_SEED_BASE}.
+   */
+  static ObjectNode pinned(
+      String name, String dataset, Map<String, ?> params, ObjectNode fixed, int runs) {
     ObjectNode study = JSON.createObjectNode();
     study.put("name", name);
-    study.put("dataset", common.dataset);
+    study.put("dataset", dataset);
     study.put("strategy", "grid");
     study.put("budget", 1);
     study.put("optimizerSeed", 1);
     study.set(
-        "seeds",
-        ExperimentCommand.seeds(VALIDATION_SEED_BASE, VALIDATION_SEED_BASE + validationRuns - 1));
+        "seeds", ExperimentCommand.seeds(VALIDATION_SEED_BASE, VALIDATION_SEED_BASE + runs - 1));
     Map<String, Object> typedParams = new LinkedHashMap<>();
     params.forEach((k, v) -> typedParams.put(k, v instanceof String s ? typed(s) : v));
     study.set("searchSpace", PinnedSpace.of(typedParams));
@@ -239,7 +249,7 @@ final class HardwareExperiment implements Callable<Integer> {
   }
 
   /** A number when the text is one ("6" and "6.0" alike), else the text. */
-  private static Object typed(String v) {
+  static Object typed(String v) {
     try {
       double d = Double.parseDouble(v);
       return d == Math.rint(d) && Math.abs(d) < 1e15 ? (Object) (long) d : (Object) d;

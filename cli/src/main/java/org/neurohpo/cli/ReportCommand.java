@@ -8,6 +8,7 @@ import org.neurohpo.report.GridVsSearchReport;
 import org.neurohpo.report.GridVsSearchSummary;
 import org.neurohpo.report.HardwareReport;
 import org.neurohpo.report.ParetoReport;
+import org.neurohpo.report.SearchComparisonReport;
 import org.neurohpo.report.SensitivityReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,6 +57,7 @@ final class ReportCommand implements Callable<Integer> {
             case "sensitivity" -> SensitivityReport.write(d);
             case "hardware" -> HardwareReport.write(d);
             case "pareto" -> ParetoReport.write(d);
+            case "joint-space" -> SearchComparisonReport.write(d);
             default -> GridVsSearchReport.write(d);
           };
       spec.commandLine().getOut().println("wrote " + page);
@@ -77,7 +79,8 @@ final class ReportCommand implements Callable<Integer> {
               .readTree(meta.toFile())
               .path("experiment")
               .asText();
-      if (List.of("grid-vs-search", "sensitivity", "hardware", "pareto").contains(k)) {
+      if (List.of("grid-vs-search", "sensitivity", "hardware", "pareto", "joint-space")
+          .contains(k)) {
         return k;
       }
     }

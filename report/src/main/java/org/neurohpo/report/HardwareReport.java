@@ -175,7 +175,8 @@ public final class HardwareReport {
     return file;
   }
 
-  private static String params(Map<String, String> p) {
+  /** HPs as "k=v, k=v", in their order. */
+  static String params(Map<String, String> p) {
     StringBuilder sb = new StringBuilder();
     p.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append('=').append(v));
     return sb.toString();

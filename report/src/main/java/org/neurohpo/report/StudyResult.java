@@ -86,7 +86,11 @@ public final class StudyResult {
     int validation = optionalColumn(rows, "validationMean");
     Map<String, Integer> cols = new LinkedHashMap<>();
     for (String name : searched) {
-      cols.put(name, column(rows, name, trialsCsv));
+      // no column: a conditional HP no trial had active (trials.csv has the HPs trials had)
+      int c = optionalColumn(rows, name);
+      if (c >= 0) {
+        cols.put(name, c);
+      }
     }
     List<Trial> trials = new ArrayList<>();
     for (String[] r : rows.subList(1, rows.size())) {

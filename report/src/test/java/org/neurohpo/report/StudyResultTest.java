@@ -58,4 +58,15 @@ class StudyResultTest {
     assertThat(s.trials().get(0).selectionMean()).isEqualTo(0.95);
     assertThat(s.best().number()).isZero();
   }
+
+  @Test
+  void aSearchedHpNoTrialHadActiveHasNoColumnAndIsAbsentFromEveryTrial() throws IOException {
+    // trials.csv has a column for each HP some trial had: a conditional HP never active has none
+    StudyResult s =
+        folder(
+            "number,mean,std,runs,validationMean,validationStd",
+            "0,0.95,0.0,1,0.7,0.0\n1,0.8,0.0,1,0.9,0.0\n2,0.85,0.0,1,0.9,0.0\n");
+    assertThat(s.trials()).hasSize(3).allMatch(t -> t.params().isEmpty());
+    assertThat(s.best().number()).isEqualTo(1);
+  }
 }
