@@ -14,7 +14,7 @@ public enum Acquisition {
   PI,
   PORTFOLIO;
 
-  static final double BETA = Double.parseDouble(System.getProperty("bo.beta", "2"));
+  static final double BETA = 2;
 
   /**
    * The acquisition value at {@code x}; when {@code grad} is non-null it receives the gradient with

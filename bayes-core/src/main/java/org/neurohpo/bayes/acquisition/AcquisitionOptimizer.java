@@ -59,82 +59,11 @@ public final class AcquisitionOptimizer {
       List<double[]> anchors,
       long seed,
       boolean local) {
-    return maximize(List.of(gp), acq, new double[] {best}, excluded, anchors, seed, local);
-  }
-
-  /** The value of an acquisition, gradient into {@code grad} when not null. */
-  @FunctionalInterface
-  private interface F {
-    double value(double[] u, double[] grad);
-  }
-
-  /**
-   * The acquisition averaged over several models ({@code best[i]} the incumbent of model {@code
-   * i}): log EI and log PI as the log of the mean of their exponentials, UCB as the mean.
-   */
-  private static F averaged(List<GaussianProcess> gps, Acquisition acq, double[] best) {
-    if (gps.size() == 1) {
-      GaussianProcess g0 = gps.get(0);
-      return (u, g) -> acq.value(g0, best[0], u, g);
-    }
-    int k = gps.size();
-    boolean logs = acq != Acquisition.UCB;
-    return (u, g) -> {
-      double[] v = new double[k];
-      double[][] gs = g != null ? new double[k][u.length] : null;
-      double max = Double.NEGATIVE_INFINITY;
-      for (int i = 0; i < k; i++) {
-        v[i] = acq.value(gps.get(i), best[i], u, g != null ? gs[i] : null);
-        max = Math.max(max, v[i]);
-      }
-      if (g != null) {
-        java.util.Arrays.fill(g, 0);
-      }
-      if (!logs) {
-        double m = 0;
-        for (int i = 0; i < k; i++) {
-          m += v[i] / k;
-          if (g != null) {
-            for (int j = 0; j < u.length; j++) {
-              g[j] += gs[i][j] / k;
-            }
-          }
-        }
-        return m;
-      }
-      double sum = 0;
-      double[] wts = new double[k];
-      for (int i = 0; i < k; i++) {
-        wts[i] = Math.exp(v[i] - max);
-        sum += wts[i];
-      }
-      if (g != null) {
-        for (int i = 0; i < k; i++) {
-          for (int j = 0; j < u.length; j++) {
-            g[j] += wts[i] / sum * gs[i][j];
-          }
-        }
-      }
-      return max + Math.log(sum / k);
-    };
-  }
-
-  /** As the single-model form, averaging the acquisition over {@code gps}. */
-  public Map<String, Object> maximize(
-      List<GaussianProcess> gps,
-      Acquisition acq,
-      double[] bests,
-      Set<String> excluded,
-      List<double[]> anchors,
-      long seed,
-      boolean local) {
-    GaussianProcess gp = gps.get(0);
-    F f = averaged(gps, acq, bests);
     if (space.isFinite() && space.enumerate().size() <= FINITE_LIMIT) {
       Scored top = null;
       for (Map<String, Object> c : space.enumerate()) {
         if (!excluded.contains(space.key(c))) {
-          Scored s = score(f, c);
+          Scored s = score(gp, acq, best, c);
           if (top == null || s.value > top.value) {
             top = s;
           }
@@ -149,7 +78,7 @@ public final class AcquisitionOptimizer {
     int iterations = n > 150 ? 20 : 40;
     List<Scored> pool = new ArrayList<>();
     for (int i = 0; i < budget && !(local && !anchors.isEmpty()); i++) {
-      addIfValid(pool, f, space.decode(randomPoint(rng)));
+      addIfValid(pool, gp, acq, best, space.decode(randomPoint(rng)));
     }
     double[] scales = local ? new double[] {0.001, 0.005, 0.02} : new double[] {0.003, 0.02, 0.1};
     int localCount = local ? budget : budget / 2;
@@ -164,7 +93,7 @@ public final class AcquisitionOptimizer {
         int j = rng.nextInt(u.length);
         u[j] = rng.nextDouble();
       }
-      addIfValid(pool, f, space.decode(u));
+      addIfValid(pool, gp, acq, best, space.decode(u));
     }
     pool.sort(Comparator.comparingDouble(Scored::value).reversed());
     Scored top = null;
@@ -174,7 +103,9 @@ public final class AcquisitionOptimizer {
         break;
       }
       started++;
-      Scored r = neighbours(f, refine(f, s, iterations, local ? LOCAL_BOX : 1), excluded);
+      Scored r =
+          neighbours(
+              gp, acq, best, refine(gp, acq, best, s, iterations, local ? LOCAL_BOX : 1), excluded);
       if (r != null && !excluded.contains(space.key(r.config))) {
         if (top == null || r.value > top.value) {
           top = r;
@@ -200,22 +131,24 @@ public final class AcquisitionOptimizer {
     return u;
   }
 
-  private void addIfValid(List<Scored> pool, F f, Map<String, Object> c) {
+  private void addIfValid(
+      List<Scored> pool, GaussianProcess gp, Acquisition acq, double best, Map<String, Object> c) {
     if (space.satisfiesConstraints(c)) {
-      pool.add(score(f, c));
+      pool.add(score(gp, acq, best, c));
     }
   }
 
-  private Scored score(F f, Map<String, Object> c) {
+  private Scored score(GaussianProcess gp, Acquisition acq, double best, Map<String, Object> c) {
     double[] u = space.encode(c);
-    return new Scored(c, u, f.value(u, null));
+    return new Scored(c, u, acq.value(gp, best, u, null));
   }
 
   /**
    * L-BFGS on the active float coordinates of {@code s} within {@code +-box} of it (unit cube
    * coordinates); other coordinates fixed.
    */
-  private Scored refine(F f, Scored s, int iterations, double box) {
+  private Scored refine(
+      GaussianProcess gp, Acquisition acq, double best, Scored s, int iterations, double box) {
     List<Parameter> ps = space.parameters();
     double[] lo = s.u.clone();
     double[] hi = s.u.clone();
@@ -234,7 +167,7 @@ public final class AcquisitionOptimizer {
     double[] u = s.u.clone();
     Lbfgs.minimize(
         (x, g) -> {
-          double v = -f.value(x, g);
+          double v = -acq.value(gp, best, x, g);
           for (int j = 0; j < g.length; j++) {
             g[j] = lo[j] == hi[j] ? 0 : -g[j];
           }
@@ -248,12 +181,13 @@ public final class AcquisitionOptimizer {
     if (!space.satisfiesConstraints(c)) {
       return s;
     }
-    Scored r = score(f, c);
+    Scored r = score(gp, acq, best, c);
     return r.value >= s.value ? r : s;
   }
 
   /** One pass of discrete neighbour moves, keeping improvements that are valid. */
-  private Scored neighbours(F f, Scored s, Set<String> excluded) {
+  private Scored neighbours(
+      GaussianProcess gp, Acquisition acq, double best, Scored s, Set<String> excluded) {
     Scored cur = s;
     List<Parameter> ps = space.parameters();
     for (int i = 0; i < ps.size(); i++) {
@@ -268,7 +202,7 @@ public final class AcquisitionOptimizer {
         if (c == null || !space.satisfiesConstraints(c)) {
           continue;
         }
-        Scored t = score(f, c);
+        Scored t = score(gp, acq, best, c);
         boolean curExcluded = excluded.contains(space.key(cur.config));
         if ((t.value > cur.value || curExcluded) && !excluded.contains(space.key(c))) {
           cur = t;

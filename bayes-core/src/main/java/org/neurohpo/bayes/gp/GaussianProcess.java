@@ -140,12 +140,8 @@ public final class GaussianProcess {
       throw new IllegalArgumentException(
           "need " + d + " lengthscale prior means, got " + prior.length);
     }
-    double tau = Double.parseDouble(System.getProperty("bo.tau", "0"));
-    int[] groups = tied || tau > 0 ? groups(prior) : null;
+    int[] groups = tied ? groups(prior) : null;
     MarginalLikelihood ml = new MarginalLikelihood(x, z, ww, prior, groups);
-    if (tau > 0) {
-      ml.softTau = tau;
-    }
     List<double[]> starts = new ArrayList<>();
     if (warm != null && warm.lengthscales().length == d) {
       starts.add(warm.toTheta());
@@ -164,7 +160,7 @@ public final class GaussianProcess {
       t[d + 1] = Math.log(1e-3) + 2.5 * gauss(rng);
       starts.add(t);
     }
-    if (groups != null && tau == 0) {
+    if (groups != null) {
       for (double[] t : starts) {
         MarginalLikelihood.tie(t, groups);
       }
@@ -182,68 +178,6 @@ public final class GaussianProcess {
     }
     Hyperparameters h = Hyperparameters.fromTheta(bestTheta);
     return new GaussianProcess(copy(x), y.clone(), ww, h, ms[0], ms[1], null, false);
-  }
-
-  /**
-   * {@code k} hyperparameter draws from the posterior of the log hyperparameters (random-walk
-   * Metropolis started at {@code map}, thinned), for averaging the acquisition over them; the first
-   * is {@code map} itself.
-   */
-  public static List<Hyperparameters> sample(
-      double[][] x,
-      double[] y,
-      double[] w,
-      double[] lsPriorMean,
-      Hyperparameters map,
-      boolean tied,
-      int k,
-      int thin,
-      double step,
-      long seed) {
-    double[] ww = w != null ? w.clone() : ones(y.length);
-    double[] ms = meanStd(y);
-    double[] z = new double[y.length];
-    for (int i = 0; i < y.length; i++) {
-      z[i] = (y[i] - ms[0]) / ms[1];
-    }
-    int d = x[0].length;
-    double[] prior = lsPriorMean != null ? lsPriorMean : defaultPrior(d);
-    int[] groups = tied ? groups(prior) : null;
-    MarginalLikelihood ml = new MarginalLikelihood(x, z, ww, prior, null);
-    double[] lo = ml.lower();
-    double[] hi = ml.upper();
-    double[] g = new double[d + 2];
-    double[] cur = map.toTheta();
-    double fc = ml.valueAndGradient(cur, g);
-    SplittableRandom rng = new SplittableRandom(seed);
-    List<Hyperparameters> out = new ArrayList<>();
-    out.add(map);
-    double[] prop = new double[d + 2];
-    double[] stepv = new double[d + 2];
-    for (int s = 0; out.size() < k; s++) {
-      for (int i = 0; i < d + 2; i++) {
-        stepv[i] = step * gauss(rng);
-      }
-      if (groups != null) {
-        MarginalLikelihood.tie(stepv, groups);
-      }
-      boolean inside = true;
-      for (int i = 0; i < d + 2; i++) {
-        prop[i] = cur[i] + stepv[i];
-        inside &= prop[i] >= lo[i] && prop[i] <= hi[i];
-      }
-      if (inside) {
-        double fp = ml.valueAndGradient(prop, g);
-        if (Double.isFinite(fp) && Math.log(1 - rng.nextDouble()) < fc - fp) {
-          System.arraycopy(prop, 0, cur, 0, d + 2);
-          fc = fp;
-        }
-      }
-      if ((s + 1) % thin == 0) {
-        out.add(Hyperparameters.fromTheta(cur));
-      }
-    }
-    return out;
   }
 
   /** Group index per input: inputs with equal prior means form one group. */
@@ -334,49 +268,6 @@ public final class GaussianProcess {
       }
     }
     return k;
-  }
-
-  /**
-   * One draw of the latent function's joint posterior at {@code pts} (caller's units): O(m^2 n +
-   * m^3) for {@code m} points.
-   */
-  public double[] jointSample(double[][] pts, SplittableRandom rng) {
-    int m = pts.length;
-    int n = x.length;
-    double[][] v = new double[m][];
-    double[] mean = new double[m];
-    for (int a = 0; a < m; a++) {
-      double[] k = new double[n];
-      for (int i = 0; i < n; i++) {
-        k[i] = kernel(x[i], pts[a]);
-      }
-      mean[a] = m0 + Lbfgs.dot(k, alpha);
-      v[a] = chol.forward(k);
-    }
-    double[] cov = new double[m * m];
-    for (int a = 0; a < m; a++) {
-      for (int b = 0; b <= a; b++) {
-        double c = kernel(pts[a], pts[b]) - Lbfgs.dot(v[a], v[b]);
-        cov[a * m + b] = c;
-        cov[b * m + a] = c;
-      }
-      cov[a * m + a] += 1e-8 * s2;
-    }
-    Cholesky l = Cholesky.factor(cov, m);
-    double[] z = new double[m];
-    for (int a = 0; a < m; a++) {
-      z[a] = gauss(rng);
-    }
-    double[] out = new double[m];
-    for (int a = 0; a < m; a++) {
-      double sum = mean[a];
-      double[] row = l.rows[a];
-      for (int b = 0; b <= a; b++) {
-        sum += row[b] * z[b];
-      }
-      out[a] = yMean + yStd * sum;
-    }
-    return out;
   }
 
   /** Posterior mean at {@code p} (O(n d), no variance). */

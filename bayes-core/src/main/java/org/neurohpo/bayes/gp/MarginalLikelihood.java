@@ -107,27 +107,10 @@ final class MarginalLikelihood implements Lbfgs.Objective {
       }
     }
     double value = nll + prior(theta, grad);
-    if (groups != null && softTau > 0) {
-      value += soft(theta, grad);
-    } else if (groups != null) {
+    if (groups != null) {
       tie(grad, groups);
     }
     return value;
-  }
-
-  double softTau = 0;
-
-  /** Shrinks each lengthscale towards its group's mean: 0.5 sum ((t_i - mean_g) / tau)^2. */
-  private double soft(double[] theta, double[] grad) {
-    double[] m = java.util.Arrays.copyOf(theta, groups.length);
-    tie(m, groups);
-    double p = 0;
-    for (int i = 0; i < groups.length; i++) {
-      double z = (theta[i] - m[i]) / softTau;
-      p += 0.5 * z * z;
-      grad[i] += z / softTau;
-    }
-    return p;
   }
 
   /** Replaces the first {@code groups.length} entries of {@code v} by their group means. */

@@ -50,53 +50,39 @@ public final class BayesianStrategy implements Strategy {
     SearchSpace space = table.space();
     Set<String> excluded = table.excludedKeys();
     List<Candidate> out = new ArrayList<>();
-    List<GaussianProcess> gps = null;
-    // Lowest fantasy value in each model: a fantasy is data to the believer, so it is also the
+    GaussianProcess gp = null;
+    // Lowest fantasy value in the model: a fantasy is data to the believer, so it is also the
     // incumbent to improve on when it is lower than every observed point's posterior mean.
-    double[] fantasyBest = null;
+    double fantasyBest = Double.POSITIVE_INFINITY;
     int observed = table.points().size();
     // Initial-design points still to propose: pending ones count, so that in a batch (or with
     // trials in flight) the design's last points share an ask with the first model-guided ones.
     int designLeft = Math.max(0, options.initialPoints() - observed - table.pending().size());
     boolean modelReady = observed >= 2 && designLeft < n;
     if (modelReady) {
-      gps = new ArrayList<>(surrogate.models(Integer.getInteger("bo.k", 1)));
-      fantasyBest = new double[gps.size()];
-      java.util.Arrays.fill(fantasyBest, Double.POSITIVE_INFINITY);
+      gp = surrogate.model();
       for (Map<String, Object> c : table.pending().values()) {
-        appendFantasy(gps, fantasyBest, space.encode(c));
+        double[] u = space.encode(c);
+        double f = fantasy(gp, u);
+        fantasyBest = Math.min(fantasyBest, f);
+        gp = gp.append(u, f, 1);
       }
     }
     for (int i = 0; i < n; i++) {
       Map<String, Object> c = null;
-      if (gps != null && i >= designLeft) {
-        GaussianProcess gp = gps.get(0);
+      if (gp != null && i >= designLeft) {
         c = reevaluation(gp, excluded, i);
         if (c == null) {
           boolean tail = inTail(i) && !remeasure(gp);
-          double[] bests = new double[gps.size()];
-          for (int k = 0; k < bests.length; k++) {
-            bests[k] = Math.min(incumbent(gps.get(k)), fantasyBest[k]);
-          }
-          int tsEvery = Integer.getInteger("bo.ts", 0);
-          long guided = asks - options.initialPoints();
-          if (!tail
-              && tsEvery > 0
-              && guided >= 0
-              && guided < Integer.getInteger("bo.tsuntil", 1000)
-              && guided % tsEvery == tsEvery - 1) {
-            c = thompson(gp, excluded, seed * 31 + asks);
-          }
-          if (c == null)
-            c =
-                optimizer.maximize(
-                    gps,
-                    acquisition(),
-                    bests,
-                    excluded,
-                    tail ? anchors().subList(0, 1) : anchors(),
-                    seed * 31 + asks,
-                    tail);
+          c =
+              optimizer.maximize(
+                  gp,
+                  acquisition(),
+                  Math.min(incumbent(gp), fantasyBest),
+                  excluded,
+                  tail ? anchors().subList(0, 1) : anchors(),
+                  seed * 31 + asks,
+                  tail);
         }
       }
       if (c == null) {
@@ -104,63 +90,15 @@ public final class BayesianStrategy implements Strategy {
       }
       excluded.add(space.key(c));
       out.add(table.propose(c));
-      if (gps != null && i + 1 < n) {
-        appendFantasy(gps, fantasyBest, space.encode(c));
+      if (gp != null && i + 1 < n) {
+        double[] u = space.encode(c);
+        double f = fantasy(gp, u);
+        fantasyBest = Math.min(fantasyBest, f);
+        gp = gp.append(u, f, 1);
       }
       asks++;
     }
     return out;
-  }
-
-  /** Thompson sampling: the minimiser of one joint posterior draw over random and local points. */
-  private Map<String, Object> thompson(GaussianProcess gp, Set<String> excluded, long s) {
-    SearchSpace space = table.space();
-    java.util.SplittableRandom rng = new java.util.SplittableRandom(s);
-    int m = Integer.getInteger("bo.tsm", 500);
-    List<Map<String, Object>> cs = new ArrayList<>();
-    List<double[]> anchors = anchors();
-    while (cs.size() < m) {
-      double[] u = new double[space.dim()];
-      if (cs.size() % 2 == 0 || !Boolean.getBoolean("bo.tslocal")) {
-        for (int j = 0; j < u.length; j++) {
-          u[j] = rng.nextDouble();
-        }
-      } else {
-        double[] a = anchors.get(rng.nextInt(anchors.size()));
-        double sd = new double[] {0.02, 0.05, 0.1}[rng.nextInt(3)];
-        for (int j = 0; j < u.length; j++) {
-          double g =
-              Math.sqrt(-2 * Math.log(1 - rng.nextDouble()))
-                  * Math.cos(2 * Math.PI * rng.nextDouble());
-          u[j] = Math.min(1, Math.max(0, a[j] + sd * g));
-        }
-      }
-      Map<String, Object> c = space.decode(u);
-      if (space.satisfiesConstraints(c) && !excluded.contains(space.key(c))) {
-        cs.add(c);
-      }
-    }
-    double[][] pts = new double[m][];
-    for (int i = 0; i < m; i++) {
-      pts[i] = space.encode(cs.get(i));
-    }
-    double[] f = gp.jointSample(pts, rng);
-    int best = 0;
-    for (int i = 1; i < m; i++) {
-      if (f[i] < f[best]) {
-        best = i;
-      }
-    }
-    return cs.get(best);
-  }
-
-  private void appendFantasy(List<GaussianProcess> gps, double[] fantasyBest, double[] u) {
-    for (int k = 0; k < gps.size(); k++) {
-      GaussianProcess gp = gps.get(k);
-      double f = fantasy(gp, u);
-      fantasyBest[k] = Math.min(fantasyBest[k], f);
-      gps.set(k, gp.append(u, f, 1));
-    }
   }
 
   private double fantasy(GaussianProcess gp, double[] u) {
@@ -175,10 +113,6 @@ public final class BayesianStrategy implements Strategy {
   }
 
   private Acquisition acquisition() {
-    if (System.getProperty("bo.acq") != null) {
-      String[] cyc = System.getProperty("bo.acq").split(",");
-      return Acquisition.valueOf(cyc[(int) (asks % cyc.length)]);
-    }
     if (options.acquisition() != Acquisition.PORTFOLIO) {
       return options.acquisition();
     }

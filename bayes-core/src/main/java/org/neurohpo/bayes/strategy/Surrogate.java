@@ -60,7 +60,6 @@ final class Surrogate {
   private Hyperparameters hyper;
   private java.util.concurrent.Future<Hyperparameters> pendingFit;
   private int adoptAt;
-  private java.util.function.DoubleUnaryOperator warp = v -> v;
 
   /** Points the subset-of-data model was last brought up to date with, their versions, its size. */
   private int sodCovers;
@@ -89,7 +88,6 @@ final class Surrogate {
         gp = null;
       }
     } else if (hyper == null || n < 60 || n >= lastFit * 1.1) {
-      warp = Warp.fit(table, System.getProperty("bo.warp", "none"));
       int[] fitIdx = subset(Math.min(n, fitLimit));
       double[][] x = xs(fitIdx);
       double[] y = ys(fitIdx);
@@ -126,7 +124,7 @@ final class Surrogate {
       } else {
         for (int i = sodCovers; i < n; i++) {
           ObservationTable.Point p = pts.get(i);
-          gp = gp.append(p.u, warp.applyAsDouble(p.mean()), 1.0 / p.count);
+          gp = gp.append(p.u, p.mean(), 1.0 / p.count);
         }
         sodSize += n - sodCovers;
       }
@@ -141,7 +139,7 @@ final class Surrogate {
     if (gp != null && unchanged()) {
       for (int i = modelled.length; i < n; i++) {
         ObservationTable.Point p = pts.get(i);
-        gp = gp.append(p.u, warp.applyAsDouble(p.mean()), 1.0 / p.count);
+        gp = gp.append(p.u, p.mean(), 1.0 / p.count);
       }
     } else {
       int[] all = new int[n];
@@ -176,36 +174,6 @@ final class Surrogate {
       }
     }
     return true;
-  }
-
-  /**
-   * The model and, below {@code ENSEMBLE_LIMIT} points, {@code k - 1} more with hyperparameters
-   * drawn from their posterior (same data).
-   */
-  List<GaussianProcess> models(int k) {
-    GaussianProcess main = model();
-    List<GaussianProcess> out = new ArrayList<>();
-    out.add(main);
-    int n = table.points().size();
-    if (main == null || k <= 1 || n > 100 || n < 3) {
-      return out;
-    }
-    int[] all = new int[n];
-    for (int i = 0; i < n; i++) {
-      all[i] = i;
-    }
-    double[][] x = xs(all);
-    double[] y = ys(all);
-    double[] w = ws(all);
-    boolean tied = n < TIED_PER_DIM * table.space().dim();
-    int thin = Integer.getInteger("bo.thin", 10);
-    double step = Double.parseDouble(System.getProperty("bo.step", "0.3"));
-    List<Hyperparameters> hs =
-        GaussianProcess.sample(x, y, w, prior(), hyper, tied, k, thin, step, seed * 17 + n);
-    for (int i = 1; i < hs.size(); i++) {
-      out.add(GaussianProcess.ofKriging(x, y, w, withNoiseFloor(hs.get(i))));
-    }
-    return out;
   }
 
   /** The hyperparameters in use (null before the first model). */
@@ -312,7 +280,7 @@ final class Surrogate {
   private double[] ys(int[] idx) {
     double[] y = new double[idx.length];
     for (int i = 0; i < idx.length; i++) {
-      y[i] = warp.applyAsDouble(table.points().get(idx[i]).mean());
+      y[i] = table.points().get(idx[i]).mean();
     }
     return y;
   }
