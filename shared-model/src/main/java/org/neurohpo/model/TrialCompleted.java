@@ -18,6 +18,9 @@ import java.util.Optional;
  * @param meanTestAccuracy mean test accuracy over the successful runs
  * @param stdTestAccuracy sample standard deviation (n - 1) over them, 0 for one run
  * @param failures reasons of failed runs, by seed order
+ * @param rung in a study with a scheduler, the rung whose runs are all in (a promoted trial
+ *     completes again at each rung, with every run so far: consumers keep the highest rung of a
+ *     trial); null otherwise
  */
 public record TrialCompleted(
     int schemaVersion,
@@ -29,7 +32,8 @@ public record TrialCompleted(
     double meanTestAccuracy,
     double stdTestAccuracy,
     List<RunFigures> runs,
-    List<String> failures)
+    List<String> failures,
+    Integer rung)
     implements Event {
 
   /**
@@ -49,6 +53,40 @@ public record TrialCompleted(
     Checks.sinceVersion2(schemaVersion, "stdValidationAccuracy", stdValidationAccuracy);
     runs = Checks.list("runs", runs);
     failures = Checks.list("failures", failures == null ? List.of() : failures);
+    if (rung != null && rung < 0) {
+      throw new IllegalArgumentException("rung must be >= 0 when given, got " + rung);
+    }
+  }
+
+  /** A trial of a study without a scheduler. */
+  public TrialCompleted(
+      int schemaVersion,
+      String studyId,
+      int trialNumber,
+      Map<String, Object> params,
+      Double meanValidationAccuracy,
+      Double stdValidationAccuracy,
+      double meanTestAccuracy,
+      double stdTestAccuracy,
+      List<RunFigures> runs,
+      List<String> failures) {
+    this(
+        schemaVersion,
+        studyId,
+        trialNumber,
+        params,
+        meanValidationAccuracy,
+        stdValidationAccuracy,
+        meanTestAccuracy,
+        stdTestAccuracy,
+        runs,
+        failures,
+        null);
+  }
+
+  /** Runs evaluated for this trial: successful and failed. */
+  public int runsEvaluated() {
+    return runs.size() + failures.size();
   }
 
   /**
