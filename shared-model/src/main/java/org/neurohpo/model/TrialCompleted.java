@@ -97,8 +97,20 @@ public record TrialCompleted(
     return meanValidationAccuracy != null ? meanValidationAccuracy : meanTestAccuracy;
   }
 
-  /** The best of {@code trials} by {@link #BY_OBJECTIVE}; empty when there are none. */
+  /**
+   * The recommendation rule: a higher {@link #rung} first (a trial of a scheduled study measured on
+   * more runs; no rung counts as below rung 0), then {@link #BY_OBJECTIVE}. Without a scheduler it
+   * is {@link #BY_OBJECTIVE}; with one, the best trial is the best of the highest rung reached.
+   */
+  public static final Comparator<TrialCompleted> BY_RECOMMENDATION =
+      Comparator.comparingInt((TrialCompleted t) -> t.rung() == null ? -1 : t.rung())
+          .thenComparing(BY_OBJECTIVE);
+
+  /**
+   * The best of {@code trials} by {@link #BY_RECOMMENDATION} (by {@link #BY_OBJECTIVE} outside a
+   * scheduled study); empty when there are none.
+   */
   public static Optional<TrialCompleted> best(Collection<TrialCompleted> trials) {
-    return trials.stream().max(BY_OBJECTIVE);
+    return trials.stream().max(BY_RECOMMENDATION);
   }
 }

@@ -52,6 +52,7 @@ public final class History {
     if (e instanceof StudyArchived a) {
       accept(a.created());
       a.trials().forEach(this::accept);
+      b.pruned.addAll(a.pruned());
       accept(a.end());
     } else if (e instanceof StudyCreated c) {
       b.created = c;

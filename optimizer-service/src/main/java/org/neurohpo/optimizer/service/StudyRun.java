@@ -302,6 +302,7 @@ public final class StudyRun {
             (scheduled != null ? trialsRequested() : done) >= spec.budget()
                 ? "budget"
                 : "space exhausted",
-            Instant.now()));
+            Instant.now(),
+            scheduled != null ? scheduled.pruned().size() : null));
   }
 }

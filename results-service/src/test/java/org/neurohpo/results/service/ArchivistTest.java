@@ -64,7 +64,8 @@ class ArchivistTest {
     // after a restart: loaded with its two trials and one out; its events read again write
     // nothing, and the last trial makes it whole
     Archivist restarted = new Archivist();
-    StudyArchived last = StudyArchived.of(created, stop, board.get("s"), List.of(1)).get(0);
+    StudyArchived last =
+        StudyArchived.of(created, stop, board.get("s"), List.of(1), List.of()).get(0);
     restarted.loaded(last, 2);
     assertThat(restarted.on(created, id -> board.get(id))).isEmpty();
     assertThat(restarted.on(stop, id -> board.get(id))).isEmpty();
@@ -82,7 +83,8 @@ class ArchivistTest {
       trials.add(StudyIndexTest.trial("big", i, 0.5));
     }
     List<StudyArchived> parts =
-        StudyArchived.of(created, new StudyStopped(2, "big", "stopped", T), trials, List.of());
+        StudyArchived.of(
+            created, new StudyStopped(2, "big", "stopped", T), trials, List.of(), List.of());
     assertThat(parts.size()).isGreaterThan(1);
     assertThat(parts.stream().mapToInt(p -> p.trials().size()).sum()).isEqualTo(5000);
     for (StudyArchived p : parts) {
