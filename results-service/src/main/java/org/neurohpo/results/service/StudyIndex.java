@@ -50,8 +50,12 @@ public final class StudyIndex {
       String reason,
       int trialsPruned) {}
 
-  /** A study's overview, its spec (null when its creation was not seen) and its best trial. */
-  public record Detail(Overview overview, StudySpec spec, TrialCompleted best) {}
+  /**
+   * A study's overview, its spec (null when its creation was not seen), its best trial and the
+   * trials its scheduler pruned (ascending; empty without a scheduler).
+   */
+  public record Detail(
+      Overview overview, StudySpec spec, TrialCompleted best, List<Integer> pruned) {}
 
   private static final class Entry {
     final String studyId;
@@ -163,7 +167,8 @@ public final class StudyIndex {
     Entry e = studies.get(studyId);
     return e == null || !e.seen()
         ? Optional.empty()
-        : Optional.of(new Detail(e.overview(), e.spec, e.best));
+        : Optional.of(
+            new Detail(e.overview(), e.spec, e.best, e.pruned.stream().sorted().toList()));
   }
 
   /** Grows with every change of an overview: a cheap test for "anything new?". */
