@@ -15,7 +15,8 @@ function renderStudies(list) {
         nh.el("td", {}, nh.el("span", { class: "badge " + s.status }, s.status)),
         nh.el("td", {}, s.strategy ?? "\u2013"),
         nh.el("td", {}, s.dataset ?? "\u2013"),
-        nh.el("td", { class: "num" }, bar, `${s.trialsDone} / ${budget ?? "?"}`),
+        nh.el("td", { class: "num" }, bar, `${s.trialsDone} / ${budget ?? "?"}`
+          + (s.trialsPruned ? ` (${s.trialsPruned} pruned)` : "")),
         nh.el("td", { class: "num" }, nh.fmt(s.bestMeanValidationAccuracy)),
         nh.el("td", { class: "num" }, nh.fmt(s.bestMeanTestAccuracy)),
         nh.el("td", {}, nh.time(s.createdAt)));

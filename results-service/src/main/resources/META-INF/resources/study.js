@@ -8,9 +8,11 @@ const studyId = new URLSearchParams(location.search).get("id");
 const state = {
   spec: null,
   status: "running",
-  requested: new Set(),
+  requested: new Set(), // "trial@rung": a scheduled study's trial is requested once per rung
+  completed: new Set(),
   trials: [], // completed trials, in completion order, with their run figures averaged
-  seen: new Set(),
+  seen: new Map(), // trial number -> its row (a promoted trial's row is replaced by its higher rung)
+  pruned: new Set(),
   best: null,
   sort: { key: "trialNumber", dir: 1 },
 };
@@ -44,7 +46,16 @@ function trialRow(t) {
     seconds: mean(runs.map((r) => r.seconds)),
     runAccuracies: runs.map((r) => r.validationAccuracy ?? r.testAccuracy),
     params: t.params,
+    rung: t.rung ?? null,
+    pruned: state.pruned.has(t.trialNumber),
   };
+}
+
+/* The recommendation: the highest rung first (a scheduled study), then the objective, then the earlier trial. */
+function beats(a, b) {
+  const ra = a.rung ?? -1, rb = b.rung ?? -1;
+  if (ra !== rb) return ra > rb;
+  return a.objective > b.objective || (a.objective === b.objective && a.trialNumber < b.trialNumber);
 }
 
 function onEvent(e) {
@@ -53,18 +64,28 @@ function onEvent(e) {
       state.spec = e.spec;
       break;
     case "TrialRequested":
-      state.requested.add(e.trialNumber);
+      state.requested.add(`${e.trialNumber}@${e.rung ?? 0}`);
       break;
-    case "TrialCompleted":
-      if (state.seen.has(e.trialNumber)) return;
-      state.seen.add(e.trialNumber);
-      state.trials.push(trialRow(e));
-      if (!state.best || objective(e) > state.best.objective
-          || (objective(e) === state.best.objective && e.trialNumber < state.best.trialNumber)) {
-        state.best = state.trials[state.trials.length - 1];
+    case "TrialPruned": {
+      state.pruned.add(e.trialNumber);
+      const row = state.seen.get(e.trialNumber);
+      if (row) row.pruned = true;
+      break;
+    }
+    case "TrialCompleted": {
+      const before = state.seen.get(e.trialNumber);
+      if (before && (before.rung ?? -1) >= (e.rung ?? -1)) return;
+      state.completed.add(`${e.trialNumber}@${e.rung ?? 0}`);
+      const row = trialRow(e);
+      state.seen.set(e.trialNumber, row);
+      if (before) state.trials[state.trials.indexOf(before)] = row;
+      else state.trials.push(row);
+      if (!state.best || state.best === before || beats(row, state.best)) {
+        state.best = state.trials.reduce((a, b) => (beats(b, a) ? b : a));
         loadRerun();
       }
       break;
+    }
     case "StudyCompleted":
       state.status = "completed";
       break;
@@ -91,11 +112,13 @@ function renderFacts() {
   document.getElementById("dataset").textContent = s ? s.dataset : "\u2013";
   document.getElementById("progress").textContent = `${state.trials.length} / ${s ? s.budget : "?"}`;
   document.getElementById("inflight").textContent =
-    state.status === "running" ? Math.max(0, state.requested.size - state.trials.length) : 0;
+    state.status === "running" ? Math.max(0, state.requested.size - state.completed.size) : 0;
   document.getElementById("best").textContent = state.best
     ? `${nh.fmt(state.best.objective)} (test ${nh.fmt(state.best.meanTestAccuracy)}, trial ${state.best.trialNumber})`
     : "\u2013";
-  document.getElementById("runs").textContent = s ? s.seeds.length : "\u2013";
+  document.getElementById("runs").textContent = !s ? "\u2013" : s.scheduler
+    ? `${s.scheduler.min}\u2013${s.scheduler.max} (${s.scheduler.type}, eta ${s.scheduler.eta}; ${state.pruned.size} pruned)`
+    : s.seeds.length;
 }
 
 /* ---- charts ---- */
@@ -299,6 +322,8 @@ const COLUMNS = [
   { key: "stdTestAccuracy", label: "std", num: true, show: (v) => nh.fmt(v) },
   { key: "runs", label: "runs", num: true, show: (v) => v },
   { key: "failures", label: "failed runs", num: true, show: (v) => v },
+  { key: "rung", label: "rung", num: true, show: (v) => v ?? "\u2013" },
+  { key: "pruned", label: "pruned", num: false, show: (v) => (v ? "pruned" : "") },
   { key: "spikesPerSample", label: "spikes / inf.", num: true, show: nh.compact },
   { key: "synapseEventsPerSample", label: "syn. events / inf.", num: true, show: nh.compact },
   { key: "neurons", label: "neurons", num: true, show: (v) => nh.fmt(v, 1) },
@@ -339,7 +364,7 @@ function renderTable() {
   const rows = [...state.trials].sort((a, b) => dir * compare(value(a, key), value(b, key))
     || a.trialNumber - b.trialNumber);
   document.querySelector("#trials tbody").replaceChildren(...rows.map((t) => nh.el("tr",
-    { "data-trial": t.trialNumber, "data-mean": t.objective, "data-test": t.meanTestAccuracy, class: state.best === t ? "best" : null },
+    { "data-trial": t.trialNumber, "data-mean": t.objective, "data-test": t.meanTestAccuracy, class: state.best === t ? "best" : t.pruned ? "pruned" : null },
     ...cols.map((c) => nh.el("td", { class: c.num ? "num" : null }, c.show(value(t, c.key)))))));
 }
 

@@ -89,6 +89,7 @@ final class CausalOrder {
               && runSeeds.getOrDefault(trial, Set.of()).size()
                   >= e.path("runs").size() + e.path("failures").size();
       case "StudyCompleted" -> completed.size() >= e.path("trialsCompleted").asInt();
+      case "TrialPruned" -> completed.contains(trial);
       default -> true;
     };
   }

@@ -24,7 +24,23 @@ final class EventLines {
               e.path("spec").path("strategy").asText(),
               e.path("spec").path("budget").asInt(),
               e.path("spec").path("seeds").size());
-      case "TrialRequested" -> trial + " requested: " + params(e.path("params"));
+      case "TrialRequested" ->
+          e.path("rung").asInt(0) > 0
+              ? String.format(
+                  Locale.ROOT,
+                  "%s promoted to rung %d: %d more seed(s)",
+                  trial,
+                  e.path("rung").asInt(),
+                  e.path("seeds").size())
+              : trial + " requested: " + params(e.path("params"));
+      case "TrialPruned" ->
+          String.format(
+              Locale.ROOT,
+              "%s pruned at rung %d after %d run(s): %s",
+              trial,
+              e.path("rung").asInt(),
+              e.path("runs").asInt(),
+              e.path("reason").asText());
       case "RunEvaluated" ->
           String.format(
               Locale.ROOT,
@@ -83,7 +99,7 @@ final class EventLines {
       case "RunFailed" -> Style.red(line);
       case "TrialCompleted" -> Style.green(line);
       case "StudyCompleted" -> Style.bold(Style.green(line));
-      case "StudyStopped" -> Style.yellow(line);
+      case "StudyStopped", "TrialPruned" -> Style.yellow(line);
       default -> line;
     };
   }

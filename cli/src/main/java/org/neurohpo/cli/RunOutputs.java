@@ -22,6 +22,12 @@ import java.util.Set;
  * test accuracy's) and appends {@code validationMean} and {@code validationStd}; runs.csv has a
  * {@code validationAccuracy} column. A trial of schema version 1 has no validation figures: they
  * are null in summary.json and empty in the CSV files.
+ *
+ * <p>Schedulers (issue 17): summary.json has {@code runsUsed} (every run evaluated, pruned trials'
+ * included, failed ones too: the rows of runs.csv plus failed runs) and {@code generationsUsed}
+ * (each run's EONS generations, summed), and for a study with a scheduler {@code trialsPruned};
+ * trials.csv appends {@code pruned} (true for a trial the scheduler pruned), and a trial's row has
+ * every run it was given at its highest rung.
  */
 final class RunOutputs {
   private static final ObjectMapper JSON =
@@ -49,6 +55,11 @@ final class RunOutputs {
       }
     }
     summary.put("evaluationSeconds", Math.round(evaluation * 10) / 10.0);
+    summary.put("runsUsed", runsUsed(view.path("trials")));
+    summary.put("generationsUsed", generationsUsed(view.path("trials")));
+    if (study.hasNonNull("scheduler")) {
+      summary.put("trialsPruned", view.path("pruned").size());
+    }
     JsonNode best = view.path("best");
     if (!best.isMissingNode() && !best.isNull()) {
       ObjectNode b = summary.putObject("best");
@@ -58,7 +69,7 @@ final class RunOutputs {
       b.put("trialNumber", best.path("trialNumber").asInt());
     }
     Files.writeString(dir.resolve("summary.json"), JSON.writeValueAsString(summary) + "\n");
-    Files.writeString(dir.resolve("trials.csv"), csv(view.path("trials")));
+    Files.writeString(dir.resolve("trials.csv"), csv(view.path("trials"), pruned(view)));
     Files.writeString(dir.resolve("runs.csv"), runsCsv(view.path("trials")));
     Files.writeString(dir.resolve("study.json"), JSON.writeValueAsString(study) + "\n");
   }
@@ -91,7 +102,39 @@ final class RunOutputs {
     return sb.toString();
   }
 
+  /** Runs evaluated over every trial: successful and failed. */
+  static int runsUsed(JsonNode trials) {
+    int n = 0;
+    for (JsonNode t : trials) {
+      n += t.path("runs").size() + t.path("failures").size();
+    }
+    return n;
+  }
+
+  /** EONS generations over every run evaluated (a trial's {@code generations}, or its default). */
+  static long generationsUsed(JsonNode trials) {
+    int fallback =
+        (Integer) org.neurohpo.neuro.hp.HyperParameterCatalog.get("generations").defaultValue();
+    long n = 0;
+    for (JsonNode t : trials) {
+      int runs = t.path("runs").size() + t.path("failures").size();
+      n += (long) runs * t.path("params").path("generations").asInt(fallback);
+    }
+    return n;
+  }
+
+  private static Set<Integer> pruned(JsonNode view) {
+    Set<Integer> out = new java.util.HashSet<>();
+    view.path("pruned").forEach(n -> out.add(n.asInt()));
+    return out;
+  }
+
   static String csv(JsonNode trials) {
+    return csv(trials, null);
+  }
+
+  /** trials.csv; with {@code pruned} not null, a last column says whether each trial was pruned. */
+  static String csv(JsonNode trials, Set<Integer> pruned) {
     Set<String> names = new LinkedHashSet<>();
     for (JsonNode t : trials) {
       t.path("params").fieldNames().forEachRemaining(names::add);
@@ -99,6 +142,9 @@ final class RunOutputs {
     List<String> header = new ArrayList<>(List.of("number"));
     header.addAll(names);
     header.addAll(List.of("mean", "std", "runs", "validationMean", "validationStd"));
+    if (pruned != null) {
+      header.add("pruned");
+    }
     StringBuilder sb = new StringBuilder(String.join(",", header)).append('\n');
     for (JsonNode t : trials) {
       List<String> row = new ArrayList<>(List.of(t.path("trialNumber").asText()));
@@ -111,6 +157,9 @@ final class RunOutputs {
       row.add(Integer.toString(t.path("runs").size()));
       row.add(cell(t.path("meanValidationAccuracy")));
       row.add(cell(t.path("stdValidationAccuracy")));
+      if (pruned != null) {
+        row.add(Boolean.toString(pruned.contains(t.path("trialNumber").asInt())));
+      }
       sb.append(String.join(",", row)).append('\n');
     }
     return sb.toString();

@@ -134,6 +134,11 @@ class ReliabilityTest {
          "fixedParams": {"populationSize": 80, "generations": 100}}
         """
             .formatted(strategy, budget);
+    return post(port, spec);
+  }
+
+  /** Creates a study; returns its id. */
+  private String post(int port, String spec) throws Exception {
     HttpResponse<String> r =
         stack
             .http()
@@ -323,6 +328,74 @@ class ReliabilityTest {
         events("neurohpo.trials.v1", id).stream().map(t -> t.get("trialNumber").asInt()).toList();
     assertThat(numbers).as("trial numbers published").doesNotHaveDuplicates().hasSize(budget);
     assertThat(view.get("trials")).as("every result told to the new optimizer").hasSize(budget);
+  }
+
+  /**
+   * A study with an ASHA scheduler over runs (issue 17) whose optimizer is killed once a trial was
+   * promoted: the new optimizer rebuilds the scheduler from the topics and the study completes; no
+   * trial is requested twice at a rung, no seed of a trial is run twice, no trial pruned twice, and
+   * every trial has the study's first 2, 6 or 10 seeds.
+   */
+  @Test
+  void theOptimizerRestartedMidScheduledStudyPromotesAndPrunesNothingTwice() throws Exception {
+    String spec =
+        """
+        {"name": "asha-crash", "dataset": "iris", "strategy": "bo", "budget": 9,
+         "seeds": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], "optimizerSeed": 4,
+         "scheduler": {"type": "asha", "fidelity": "runs", "min": 2, "max": 10, "eta": 3},
+         "searchSpace": [{"name": "bins", "type": "int", "low": 2, "high": 8},
+                         {"name": "simTime", "type": "ordinal", "values": [16, 24, 32]}],
+         "fixedParams": {"populationSize": 20, "generations": 20}}
+        """;
+    String id = post(optimizerPort, spec);
+    long deadline = System.nanoTime() + STUDY_TIMEOUT.toNanos();
+    while (events("neurohpo.trials.v1", id).stream().noneMatch(e -> e.path("rung").asInt() > 0)) {
+      assertThat(System.nanoTime()).as("a promotion within the timeout").isLessThan(deadline);
+      Thread.sleep(200);
+    }
+    stack.kill(optimizer);
+    optimizerPort = startOptimizer();
+    stack.awaitReady("optimizer", optimizerPort);
+
+    JsonNode view = awaitCompleted(id);
+    Set<String> requests = new HashSet<>();
+    Set<String> seeds = new HashSet<>();
+    Set<Integer> pruned = new HashSet<>();
+    int seedsRequested = 0;
+    for (JsonNode e : events("neurohpo.trials.v1", id)) {
+      int n = e.get("trialNumber").asInt();
+      if (e.get("type").asText().equals("TrialPruned")) {
+        assertThat(pruned.add(n)).as("trial %d pruned once", n).isTrue();
+        continue;
+      }
+      assertThat(requests.add(n + "@" + e.get("rung").asInt())).as("request %s", e).isTrue();
+      for (JsonNode s : e.get("seeds")) {
+        assertThat(seeds.add(n + "/" + s.asLong())).as("trial %d seed %s once", n, s).isTrue();
+        seedsRequested++;
+      }
+    }
+    assertThat(requests).anyMatch(r -> !r.endsWith("@0"));
+    assertThat(pruned).isNotEmpty();
+    List<Integer> prunedView = new ArrayList<>();
+    view.get("pruned").forEach(n -> prunedView.add(n.asInt()));
+    assertThat(prunedView).containsExactlyInAnyOrderElementsOf(pruned);
+    assertThat(view.get("trialsRequested").asInt()).isEqualTo(9);
+    assertThat(view.get("runsUsed").asInt()).isEqualTo(seedsRequested);
+    JsonNode trials =
+        await(resultsPort, "/studies/" + id + "/trials", n -> n.size() >= 9, STUDY_TIMEOUT);
+    for (JsonNode t : trials) {
+      List<Long> got = new ArrayList<>();
+      t.get("runs").forEach(r -> got.add(r.get("seed").asLong()));
+      assertThat(List.of(2, 6, 10)).contains(got.size());
+      assertThat(got)
+          .as("runs of trial %s", t.get("trialNumber"))
+          .containsExactlyElementsOf(
+              java.util.stream.LongStream.rangeClosed(1, got.size()).boxed().toList());
+      assertThat(got.size() == 10 || pruned.contains(t.get("trialNumber").asInt())).isTrue();
+    }
+    System.out.printf(
+        "scheduled study after an optimizer restart: %d requests, %d runs, %d pruned%n",
+        requests.size(), seedsRequested, pruned.size());
   }
 
   /**

@@ -48,7 +48,8 @@ class RunCommandTest {
     List<String> rows = Files.readAllLines(out.resolve("trials.csv"));
     assertThat(rows.get(0))
         .isEqualTo(
-            "number,populationSize,generations,bins,mean,std,runs,validationMean,validationStd");
+            "number,populationSize,generations,bins,mean,std,runs,validationMean,validationStd,"
+                + "pruned");
     assertThat(rows).hasSize(5);
     assertThat(rows.subList(1, 5)).allMatch(r -> r.split(",")[6].equals("2"));
     List<String> runs = Files.readAllLines(out.resolve("runs.csv"));

@@ -63,7 +63,14 @@ class SpecAttacksTest {
         Arguments.of("dataset", "\"../../etc/passwd\"", "dataset '../../etc/passwd' is a path"),
         Arguments.of("dataset", "\"/proc/self/environ\"", "is a path"),
         Arguments.of("dataset", "\"no-such-set\"", "unknown dataset 'no-such-set'"),
-        Arguments.of("scheduler", "{\"type\":\"asha\"}", "unknown field 'scheduler'"),
+        Arguments.of(
+            "scheduler",
+            "{\"type\":\"asha\"}",
+            "scheduler.fidelity must be runs or generations; got null"),
+        Arguments.of(
+            "scheduler",
+            "{\"type\":\"asha\",\"fidelity\":\"runs\",\"min\":2,\"max\":10,\"eta\":3}",
+            "scheduler.max is 10 runs but seeds name only 1"),
         Arguments.of(
             "searchSpace",
             "[{\"name\":\"binz\",\"type\":\"int\",\"low\":2,\"high\":4}]",

@@ -46,6 +46,37 @@ class TrialAggregatorTest {
   }
 
   @Test
+  void aPromotedTrialCompletesAgainAtItsNewRungWithEveryRunSoFar() {
+    TrialAggregator a = new TrialAggregator();
+    TrialRequested rung0 =
+        new TrialRequested(2, "s", 4, "iris", Map.of("bins", 4), List.of(1L, 2L), 0);
+    TrialRequested rung1 =
+        new TrialRequested(2, "s", 4, "iris", Map.of("bins", 4), List.of(3L, 4L), 1);
+    assertThat(a.onRequested(rung0)).isEmpty();
+    assertThat(a.onRun(run(1, 0.9))).isEmpty();
+    TrialCompleted first = a.onRun(run(2, 0.7)).orElseThrow();
+    assertThat(first.rung()).isZero();
+    assertThat(first.runs()).hasSize(2);
+    assertThat(a.onRun(run(2, 0.7))).isEmpty(); // a repeat: rung 0 completes once
+    assertThat(a.onRequested(rung1)).isEmpty();
+    assertThat(a.onRun(run(3, 1.0))).isEmpty();
+    TrialCompleted second = a.onRun(run(4, 0.6)).orElseThrow();
+    assertThat(second.rung()).isEqualTo(1);
+    assertThat(second.runs()).extracting(RunFigures::seed).containsExactly(1L, 2L, 3L, 4L);
+    assertThat(second.meanTestAccuracy()).isCloseTo(0.8, within(1e-12));
+    assertThat(a.onRequested(rung1)).isEmpty();
+  }
+
+  @Test
+  void aTrialOfAStudyWithoutASchedulerHasNoRung() {
+    TrialAggregator a = new TrialAggregator();
+    a.onRequested(TRIAL);
+    a.onRun(run(1, 0.9));
+    a.onRun(run(2, 0.9));
+    assertThat(a.onRun(run(3, 0.9)).orElseThrow().rung()).isNull();
+  }
+
+  @Test
   void failedRunsCountAsReportedAndAreListed() {
     TrialAggregator a = new TrialAggregator();
     a.onRequested(TRIAL);

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(StudyCompleted.class),
   @JsonSubTypes.Type(StudyStopped.class),
   @JsonSubTypes.Type(TrialRequested.class),
+  @JsonSubTypes.Type(TrialPruned.class),
   @JsonSubTypes.Type(RunEvaluated.class),
   @JsonSubTypes.Type(RunFailed.class),
   @JsonSubTypes.Type(TrialCompleted.class),
@@ -20,6 +21,7 @@ public sealed interface Event
         StudyCompleted,
         StudyStopped,
         TrialRequested,
+        TrialPruned,
         RunEvaluated,
         RunFailed,
         TrialCompleted,
@@ -32,6 +34,12 @@ public sealed interface Event
    * StudyCompleted#bestMeanValidationAccuracy}. A version 1 record has none of them and decodes
    * with them null; a version 2 run or trial must carry them. Upgrade readers (results, optimizer,
    * external tools) before writers: a version 1 reader dead-letters a version 2 record.
+   *
+   * <p>Issue 17 (schedulers) added, without a new version since every addition is optional: {@link
+   * StudySpec#scheduler}, {@link TrialRequested#rung}, {@link TrialCompleted#rung} (null outside a
+   * scheduled study, so older records decode unchanged) and the {@link TrialPruned} event on the
+   * trials topic. A reader from before it ignores the rung fields and dead-letters a {@code
+   * TrialPruned}: upgrade evaluators and the results service before the optimizer.
    */
   int SCHEMA_VERSION = 2;
 

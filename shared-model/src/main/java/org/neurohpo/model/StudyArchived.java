@@ -14,6 +14,8 @@ import java.util.List;
  * @param stopped the study's stop; null when it completed
  * @param pending trials requested and not completed when it was written (a stopped study's trials
  *     in flight, which may still report): empty when the study is whole
+ * @param pruned trials its scheduler pruned (issue 17); empty without a scheduler and in a record
+ *     written before schedulers (null there, read as empty)
  */
 public record StudyArchived(
     int schemaVersion,
@@ -24,7 +26,8 @@ public record StudyArchived(
     List<TrialCompleted> trials,
     List<Integer> pending,
     int part,
-    int parts)
+    int parts,
+    List<Integer> pruned)
     implements Event {
   public StudyArchived {
     Checks.schemaVersion(schemaVersion);
@@ -41,6 +44,7 @@ public record StudyArchived(
     }
     trials = Checks.list("trials", trials);
     pending = Checks.list("pending", pending);
+    pruned = pruned == null ? List.of() : List.copyOf(pruned);
     for (TrialCompleted t : trials) {
       if (!t.studyId().equals(studyId)) {
         throw new IllegalArgumentException("every trial must be of " + studyId);
@@ -49,6 +53,20 @@ public record StudyArchived(
     if (parts < 1 || part < 0 || part >= parts) {
       throw new IllegalArgumentException("part must be in [0, parts) and parts at least 1");
     }
+  }
+
+  /** An archive record of a study without pruned trials. */
+  public StudyArchived(
+      int schemaVersion,
+      String studyId,
+      StudyCreated created,
+      StudyCompleted completed,
+      StudyStopped stopped,
+      List<TrialCompleted> trials,
+      List<Integer> pending,
+      int part,
+      int parts) {
+    this(schemaVersion, studyId, created, completed, stopped, trials, pending, part, parts, null);
   }
 
   /** The record key of this part. */
@@ -71,10 +89,15 @@ public record StudyArchived(
 
   /**
    * The archive records of an ended study: its trials (by trial number) spread over as many parts
-   * as keep each under {@link #PART_BYTES} of trial JSON, each with the trials still out.
+   * as keep each under {@link #PART_BYTES} of trial JSON, each with the trials still out and the
+   * trials pruned.
    */
   public static List<StudyArchived> of(
-      StudyCreated created, Event end, List<TrialCompleted> trials, List<Integer> pending) {
+      StudyCreated created,
+      Event end,
+      List<TrialCompleted> trials,
+      List<Integer> pending,
+      List<Integer> pruned) {
     List<TrialCompleted> sorted =
         trials.stream()
             .sorted(java.util.Comparator.comparingInt(TrialCompleted::trialNumber))
@@ -107,7 +130,8 @@ public record StudyArchived(
               chunks.get(k),
               pending,
               k,
-              chunks.size()));
+              chunks.size(),
+              pruned));
     }
     return out;
   }

@@ -12,6 +12,8 @@ import java.util.Map;
  * @param bestMeanValidationAccuracy the best trial's; 0 when no trial completed; null in a record
  *     of schema version 1
  * @param bestMeanTestAccuracy the best trial's; 0 when no trial completed
+ * @param trialsPruned in a study with a scheduler, how many trials it pruned (each one's {@link
+ *     TrialPruned} is on the trials topic); null otherwise
  */
 public record StudyCompleted(
     int schemaVersion,
@@ -22,7 +24,8 @@ public record StudyCompleted(
     Double bestMeanValidationAccuracy,
     double bestMeanTestAccuracy,
     String reason,
-    Instant completedAt)
+    Instant completedAt,
+    Integer trialsPruned)
     implements Event {
   public StudyCompleted {
     Checks.schemaVersion(schemaVersion);
@@ -30,5 +33,32 @@ public record StudyCompleted(
     bestParams = Checks.params(bestParams);
     Checks.sinceVersion2(schemaVersion, "bestMeanValidationAccuracy", bestMeanValidationAccuracy);
     reason = Checks.nonBlank("reason", reason);
+    if (trialsPruned != null && trialsPruned < 0) {
+      throw new IllegalArgumentException("trialsPruned must be >= 0, got " + trialsPruned);
+    }
+  }
+
+  /** The completion of a study without a scheduler. */
+  public StudyCompleted(
+      int schemaVersion,
+      String studyId,
+      int trialsCompleted,
+      int bestTrialNumber,
+      Map<String, Object> bestParams,
+      Double bestMeanValidationAccuracy,
+      double bestMeanTestAccuracy,
+      String reason,
+      Instant completedAt) {
+    this(
+        schemaVersion,
+        studyId,
+        trialsCompleted,
+        bestTrialNumber,
+        bestParams,
+        bestMeanValidationAccuracy,
+        bestMeanTestAccuracy,
+        reason,
+        completedAt,
+        null);
   }
 }

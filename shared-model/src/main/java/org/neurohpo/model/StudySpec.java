@@ -15,6 +15,9 @@ import java.util.Map;
  * @param searchSpace the search space in bayes-core's JSON format (validated by the optimizer)
  * @param fixedParams HP values fixed for every trial (typed)
  * @param optimizerSeed the seed of the optimizer's own randomness
+ * @param scheduler a multi-fidelity scheduler, or null for none (every trial gets every seed); with
+ *     one, {@code seeds} must hold at least {@code scheduler.max} seeds and a trial at a rung of
+ *     {@code r} runs uses the first {@code r}
  */
 public record StudySpec(
     String name,
@@ -24,7 +27,8 @@ public record StudySpec(
     List<Long> seeds,
     JsonNode searchSpace,
     Map<String, Object> fixedParams,
-    long optimizerSeed) {
+    long optimizerSeed,
+    SchedulerSpec scheduler) {
 
   public StudySpec {
     name = Checks.nonBlank("name", name);
@@ -44,5 +48,30 @@ public record StudySpec(
       throw new IllegalArgumentException("searchSpace must be a JSON object or array");
     }
     fixedParams = Checks.params(fixedParams == null ? Map.of() : fixedParams);
+    if (scheduler != null
+        && "runs".equals(scheduler.fidelity())
+        && seeds.size() < scheduler.max()) {
+      throw new IllegalArgumentException(
+          "scheduler.max is "
+              + scheduler.max()
+              + " runs but seeds name only "
+              + seeds.size()
+              + "; give at least "
+              + scheduler.max()
+              + " seeds");
+    }
+  }
+
+  /** A study without a scheduler. */
+  public StudySpec(
+      String name,
+      String dataset,
+      String strategy,
+      int budget,
+      List<Long> seeds,
+      JsonNode searchSpace,
+      Map<String, Object> fixedParams,
+      long optimizerSeed) {
+    this(name, dataset, strategy, budget, seeds, searchSpace, fixedParams, optimizerSeed, null);
   }
 }

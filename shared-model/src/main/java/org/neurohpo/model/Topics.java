@@ -9,7 +9,10 @@ import java.util.Map;
  * dead-lettered, never applied.
  */
 public final class Topics {
-  /** Optimizer to evaluators: {@link TrialRequested}. */
+  /**
+   * Optimizer to evaluators: {@link TrialRequested}, and {@link TrialPruned} for a scheduled
+   * study's trial that its scheduler ruled out.
+   */
   public static final String TRIALS = "neurohpo.trials.v1";
 
   /** Evaluators to results: {@link RunEvaluated} and {@link RunFailed}. */
@@ -42,7 +45,7 @@ public final class Topics {
 
   private static final Map<String, List<Class<? extends Event>>> CONTRACT =
       Map.of(
-          TRIALS, List.of(TrialRequested.class),
+          TRIALS, List.of(TrialRequested.class, TrialPruned.class),
           EVALUATIONS, List.of(RunEvaluated.class, RunFailed.class),
           RESULTS, List.of(TrialCompleted.class),
           STUDIES, List.of(StudyCreated.class, StudyCompleted.class, StudyStopped.class),

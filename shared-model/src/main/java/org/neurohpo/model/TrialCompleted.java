@@ -18,6 +18,9 @@ import java.util.Optional;
  * @param meanTestAccuracy mean test accuracy over the successful runs
  * @param stdTestAccuracy sample standard deviation (n - 1) over them, 0 for one run
  * @param failures reasons of failed runs, by seed order
+ * @param rung in a study with a scheduler, the rung whose runs are all in (a promoted trial
+ *     completes again at each rung, with every run so far: consumers keep the highest rung of a
+ *     trial); null otherwise
  */
 public record TrialCompleted(
     int schemaVersion,
@@ -29,7 +32,8 @@ public record TrialCompleted(
     double meanTestAccuracy,
     double stdTestAccuracy,
     List<RunFigures> runs,
-    List<String> failures)
+    List<String> failures,
+    Integer rung)
     implements Event {
 
   /**
@@ -49,6 +53,40 @@ public record TrialCompleted(
     Checks.sinceVersion2(schemaVersion, "stdValidationAccuracy", stdValidationAccuracy);
     runs = Checks.list("runs", runs);
     failures = Checks.list("failures", failures == null ? List.of() : failures);
+    if (rung != null && rung < 0) {
+      throw new IllegalArgumentException("rung must be >= 0 when given, got " + rung);
+    }
+  }
+
+  /** A trial of a study without a scheduler. */
+  public TrialCompleted(
+      int schemaVersion,
+      String studyId,
+      int trialNumber,
+      Map<String, Object> params,
+      Double meanValidationAccuracy,
+      Double stdValidationAccuracy,
+      double meanTestAccuracy,
+      double stdTestAccuracy,
+      List<RunFigures> runs,
+      List<String> failures) {
+    this(
+        schemaVersion,
+        studyId,
+        trialNumber,
+        params,
+        meanValidationAccuracy,
+        stdValidationAccuracy,
+        meanTestAccuracy,
+        stdTestAccuracy,
+        runs,
+        failures,
+        null);
+  }
+
+  /** Runs evaluated for this trial: successful and failed. */
+  public int runsEvaluated() {
+    return runs.size() + failures.size();
   }
 
   /**
@@ -59,8 +97,20 @@ public record TrialCompleted(
     return meanValidationAccuracy != null ? meanValidationAccuracy : meanTestAccuracy;
   }
 
-  /** The best of {@code trials} by {@link #BY_OBJECTIVE}; empty when there are none. */
+  /**
+   * The recommendation rule: a higher {@link #rung} first (a trial of a scheduled study measured on
+   * more runs; no rung counts as below rung 0), then {@link #BY_OBJECTIVE}. Without a scheduler it
+   * is {@link #BY_OBJECTIVE}; with one, the best trial is the best of the highest rung reached.
+   */
+  public static final Comparator<TrialCompleted> BY_RECOMMENDATION =
+      Comparator.comparingInt((TrialCompleted t) -> t.rung() == null ? -1 : t.rung())
+          .thenComparing(BY_OBJECTIVE);
+
+  /**
+   * The best of {@code trials} by {@link #BY_RECOMMENDATION} (by {@link #BY_OBJECTIVE} outside a
+   * scheduled study); empty when there are none.
+   */
   public static Optional<TrialCompleted> best(Collection<TrialCompleted> trials) {
-    return trials.stream().max(BY_OBJECTIVE);
+    return trials.stream().max(BY_RECOMMENDATION);
   }
 }

@@ -53,7 +53,67 @@ class EventCodecTest {
             List.of(done),
             List.of(),
             0,
-            1));
+            1),
+        new StudyCreated(2, "s-2", scheduled(spec), T, "bob"),
+        new TrialRequested(2, "s-2", 3, "iris", params, List.of(3L, 4L, 5L, 6L), 1),
+        new TrialCompleted(2, "s-2", 3, params, 0.9, 0.0, 0.93, 0.0, List.of(run), List.of(), 1),
+        new TrialPruned(2, "s-2", 4, 0, 2, "not in the top 1/3 of rung 0"));
+  }
+
+  private static StudySpec scheduled(StudySpec s) {
+    return new StudySpec(
+        s.name(),
+        s.dataset(),
+        s.strategy(),
+        s.budget(),
+        List.of(1L, 2L, 3L, 4L, 5L, 6L),
+        s.searchSpace(),
+        s.fixedParams(),
+        s.optimizerSeed(),
+        new SchedulerSpec("asha", "runs", 2, 6, 3));
+  }
+
+  @Test
+  void decodesATrialOfAnUnscheduledStudyWithoutARung() {
+    String json =
+        "{\"type\":\"TrialRequested\",\"schemaVersion\":2,\"studyId\":\"s\",\"trialNumber\":1,"
+            + "\"dataset\":\"iris\",\"params\":{},\"seeds\":[1]}";
+    assertThat(((TrialRequested) EventCodec.decode(json)).rung()).isNull();
+  }
+
+  @Test
+  void rejectsABadSchedulerNamingTheField() {
+    assertThatThrownBy(() -> new SchedulerSpec("median", "runs", 2, 10, 3))
+        .hasMessage("scheduler.type must be asha or hyperband, got 'median'");
+    assertThatThrownBy(() -> new SchedulerSpec("asha", "epochs", 2, 10, 3))
+        .hasMessage("scheduler.fidelity must be runs or generations, got 'epochs'");
+    assertThatThrownBy(() -> new SchedulerSpec("asha", "runs", 0, 10, 3))
+        .hasMessage("scheduler.min must be >= 1, got 0");
+    assertThatThrownBy(() -> new SchedulerSpec("asha", "runs", 4, 3, 3))
+        .hasMessage("scheduler.max must be >= scheduler.min (4), got 3");
+    assertThatThrownBy(() -> new SchedulerSpec("asha", "runs", 2, 10, 1))
+        .hasMessage("scheduler.eta must be >= 2, got 1");
+    StudySpec s = ((StudyCreated) everyKindOfEvent().findFirst().get()).spec();
+    assertThatThrownBy(
+            () ->
+                new StudySpec(
+                    "n",
+                    "iris",
+                    "random",
+                    3,
+                    List.of(1L, 2L),
+                    s.searchSpace(),
+                    Map.of(),
+                    1,
+                    new SchedulerSpec("asha", "runs", 2, 10, 3)))
+        .hasMessageContaining("scheduler.max is 10 runs but seeds name only 2");
+  }
+
+  @Test
+  void laysRungsGeometricallyUpToTheMaximum() {
+    assertThat(new SchedulerSpec("asha", "runs", 2, 10, 3).rungs()).containsExactly(2, 6, 10);
+    assertThat(new SchedulerSpec("asha", "runs", 1, 9, 3).rungs()).containsExactly(1, 3, 9);
+    assertThat(new SchedulerSpec("asha", "runs", 5, 5, 3).rungs()).containsExactly(5);
   }
 
   @ParameterizedTest

@@ -40,4 +40,50 @@ public final class Asha extends RungScheduler {
     Rungs.Trial t = rungs.add(c);
     return Optional.of(new Job(t.id(), t.params(), 0, 0, ladder.runs(0)));
   }
+
+  /**
+   * Trials that {@link #next} can never promote once at most {@code maxTrials} trials are started
+   * in all, and that are not marked pruned yet: a trial waiting at rung {@code k < top} (a value
+   * there, not promoted out of it) at rank {@code i} (0 best) among the rung's results, with {@code
+   * i >= floor(maxTrials / eta)}. {@link #next} promotes only a trial of rank below {@code
+   * floor(n_k / eta)} for the rung's {@code n_k <= maxTrials} results, and a rank can only grow as
+   * results arrive; so such a trial is ruled out now instead of at the end. Decisions are those of
+   * {@link #next} unchanged: this only tells them earlier. (A tighter bound for higher rungs does
+   * not hold: asynchronous promotions out of a rung may outnumber {@code floor(n / eta)} of its
+   * results, when later results outrank trials promoted early.)
+   */
+  public List<Rungs.Trial> ruledOut(int maxTrials) {
+    Ladder ladder = rungs.ladder();
+    List<Rungs.Trial> out = new java.util.ArrayList<>();
+    int quota = maxTrials / ladder.eta();
+    for (int k = 0; k < ladder.top(); k++) {
+      List<Rungs.Trial> results = rungs.results(k);
+      for (int i = quota; i < results.size(); i++) {
+        Rungs.Trial t = results.get(i);
+        if (waiting(t, k)) {
+          out.add(t);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Trials waiting below the top rung and not marked pruned: once the scheduler has nothing left to
+   * start and nothing in flight, these are the trials it pruned.
+   */
+  public List<Rungs.Trial> waiting() {
+    List<Rungs.Trial> out = new java.util.ArrayList<>();
+    for (Rungs.Trial t : rungs.trials()) {
+      int k = t.rung();
+      if (k >= 0 && waiting(t, k)) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
+  private boolean waiting(Rungs.Trial t, int k) {
+    return k < rungs.ladder().top() && t.rung() == k && !t.promoted(k) && !t.pruned();
+  }
 }

@@ -20,6 +20,7 @@ public final class Rungs {
     private final Map<String, Object> params;
     private final double[] values;
     private final boolean[] promoted;
+    private boolean pruned;
 
     Trial(int id, Map<String, Object> params, int rungs) {
       this.id = id;
@@ -45,6 +46,11 @@ public final class Rungs {
     /** Whether the trial was promoted out of rung {@code k}. */
     public boolean promoted(int k) {
       return promoted[k];
+    }
+
+    /** Whether the scheduler ruled the trial out: it will not be promoted again. */
+    public boolean pruned() {
+      return pruned;
     }
 
     /** Highest rung with a reported value, -1 for none. */
@@ -100,6 +106,22 @@ public final class Rungs {
   /** Marks a trial as promoted out of rung {@code k}. */
   void promote(Trial t, int k) {
     t.promoted[k] = true;
+  }
+
+  /**
+   * Marks trial {@code id} as promoted out of rung {@code k} (a scheduler rebuilt from what it
+   * published: the trial was requested at rung {@code k + 1}).
+   */
+  public void promoted(int id, int k) {
+    if (k < 0 || k >= ladder.top()) {
+      throw new IllegalArgumentException("no promotion out of rung " + k + " of " + ladder);
+    }
+    promote(trial(id), k);
+  }
+
+  /** Marks trial {@code id} as pruned: the scheduler ruled it out. */
+  public void prune(int id) {
+    trial(id).pruned = true;
   }
 
   /** Trials with a value at rung {@code k}, best (lowest) first, ties by trial number. */

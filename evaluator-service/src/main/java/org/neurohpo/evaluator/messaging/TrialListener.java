@@ -32,7 +32,9 @@ import org.neurohpo.model.TrialRequested;
  * dies is redelivered; the results service ignores duplicate runs). A record that is not a {@link
  * TrialRequested} is dead-lettered with the reason. Runs of a stopped study ({@link
  * StoppedStudies}) are not started, or end at their next generation, and reported as failed runs
- * that say so.
+ * that say so. A {@link org.neurohpo.model.TrialPruned} (a scheduled study's trial ruled out) is
+ * acknowledged and nothing else: the optimizer prunes a trial only once every run it requested has
+ * reported, so no run of it is in progress (ADR 0007).
  */
 @ApplicationScoped
 public class TrialListener {
@@ -73,7 +75,11 @@ public class TrialListener {
   @Blocking
   public void onTrial(String json) throws InterruptedException, ExecutionException {
     // unreadable, or an event that does not belong on the trials topic: dead-lettered
-    TrialRequested trial = (TrialRequested) EventCodec.decodeOn(Topics.TRIALS, json);
+    Event event = EventCodec.decodeOn(Topics.TRIALS, json);
+    if (!(event instanceof TrialRequested trial)) {
+      LOG.debugf("trial %s pruned by its study's scheduler", event.studyId());
+      return;
+    }
     LOG.infof(
         "trial %s/%d: %d run(s) on %s",
         trial.studyId(), trial.trialNumber(), trial.seeds().size(), trial.dataset());

@@ -41,6 +41,7 @@ import org.neurohpo.model.Event;
 import org.neurohpo.model.EventCodec;
 import org.neurohpo.model.Topics;
 import org.neurohpo.model.TrialCompleted;
+import org.neurohpo.model.TrialPruned;
 import org.neurohpo.model.TrialRequested;
 import org.neurohpo.optimizer.config.OptimizerConfig;
 import org.neurohpo.optimizer.service.DatasetRegistry;
@@ -244,10 +245,11 @@ public class StudyEvents {
         balancerSized = true;
       }
       for (History.Study st : history.studies()) {
-        Set<Integer> done = new HashSet<>();
-        st.completed().forEach(t -> done.add(t.trialNumber()));
+        // a scheduled study's trial is requested and completed once per rung
+        Set<String> done = new HashSet<>();
+        st.completed().forEach(t -> done.add(t.trialNumber() + "@" + t.rung()));
         for (TrialRequested t : st.requested()) {
-          if (!done.contains(t.trialNumber()) && !st.ended()) {
+          if (!done.contains(t.trialNumber() + "@" + t.rung()) && !st.ended()) {
             balancer.placed(trialKey(t), trialPartitions.getOrDefault(trialKey(t), -1));
           }
         }
@@ -365,6 +367,8 @@ public class StudyEvents {
       Event e = events.get(i);
       if (e instanceof TrialRequested t) {
         sent[i] = sendTrial(t);
+      } else if (e instanceof TrialPruned p) {
+        sent[i] = sendPruned(p);
       } else {
         sent[i] =
             studyTopic.send(Record.of(e.studyId(), EventCodec.encode(e))).toCompletableFuture();
@@ -384,10 +388,25 @@ public class StudyEvents {
     if (partition >= 0) {
       meta.withPartition(partition);
     }
+    return sendOnTrials(EventCodec.encode(t), meta.build());
+  }
+
+  /** A pruned trial, under its trial's key (Kafka chooses the partition: nothing runs it). */
+  private CompletableFuture<Void> sendPruned(TrialPruned p) {
+    return sendOnTrials(
+        EventCodec.encode(p),
+        OutgoingKafkaRecordMetadata.<String>builder()
+            .withKey(p.studyId() + "/" + p.trialNumber())
+            .build());
+  }
+
+  /** Sends a record on the trials topic; completes when Kafka acknowledged it. */
+  private CompletableFuture<Void> sendOnTrials(
+      String json, OutgoingKafkaRecordMetadata<String> meta) {
     CompletableFuture<Void> acked = new CompletableFuture<>();
     trials.send(
-        Message.of(EventCodec.encode(t))
-            .addMetadata(meta.build())
+        Message.of(json)
+            .addMetadata(meta)
             .withAck(
                 () -> {
                   acked.complete(null);

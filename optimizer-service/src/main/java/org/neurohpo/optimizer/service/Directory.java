@@ -46,6 +46,8 @@ public final class Directory {
           trialsCompleted,
           created.owner(),
           best,
+          null,
+          null,
           null);
     }
   }

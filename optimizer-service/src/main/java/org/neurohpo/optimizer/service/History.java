@@ -11,6 +11,7 @@ import org.neurohpo.model.StudyCompleted;
 import org.neurohpo.model.StudyCreated;
 import org.neurohpo.model.StudyStopped;
 import org.neurohpo.model.TrialCompleted;
+import org.neurohpo.model.TrialPruned;
 import org.neurohpo.model.TrialRequested;
 
 /**
@@ -21,18 +22,24 @@ import org.neurohpo.model.TrialRequested;
  */
 public final class History {
 
-  /** One study's history; trials sorted by number, one entry per number. */
+  /**
+   * One study's history; trials sorted by number, one entry per number and rung (a scheduled
+   * study's trial is requested and completed once per rung it reaches; ADR 0007), and the trials
+   * its scheduler pruned.
+   */
   public record Study(
       StudyCreated created,
       List<TrialRequested> requested,
       List<TrialCompleted> completed,
+      List<Integer> pruned,
       boolean stopped,
       boolean ended) {}
 
   private static final class Builder {
     StudyCreated created;
-    final Map<Integer, TrialRequested> requested = new LinkedHashMap<>();
-    final Map<Integer, TrialCompleted> completed = new LinkedHashMap<>();
+    final Map<Long, TrialRequested> requested = new LinkedHashMap<>();
+    final Map<Long, TrialCompleted> completed = new LinkedHashMap<>();
+    final java.util.Set<Integer> pruned = new java.util.TreeSet<>();
     boolean stopped;
     boolean ended;
   }
@@ -45,19 +52,27 @@ public final class History {
     if (e instanceof StudyArchived a) {
       accept(a.created());
       a.trials().forEach(this::accept);
+      b.pruned.addAll(a.pruned());
       accept(a.end());
     } else if (e instanceof StudyCreated c) {
       b.created = c;
     } else if (e instanceof TrialRequested r) {
-      b.requested.putIfAbsent(r.trialNumber(), r);
+      b.requested.putIfAbsent(key(r.trialNumber(), r.rung()), r);
     } else if (e instanceof TrialCompleted t) {
-      b.completed.putIfAbsent(t.trialNumber(), t);
+      b.completed.putIfAbsent(key(t.trialNumber(), t.rung()), t);
+    } else if (e instanceof TrialPruned p) {
+      b.pruned.add(p.trialNumber());
     } else if (e instanceof StudyStopped) {
       b.stopped = true;
       b.ended = true;
     } else if (e instanceof StudyCompleted) {
       b.ended = true;
     } // runs (RunEvaluated, RunFailed) are the results service's business
+  }
+
+  /** A trial's entry: its number and rung (0 for none). */
+  private static long key(int trialNumber, Integer rung) {
+    return ((long) trialNumber << 16) + (rung == null ? 0 : rung);
   }
 
   /** Studies whose creation is known, in the order first seen. */
@@ -68,10 +83,10 @@ public final class History {
         continue; // created by an optimizer whose StudyCreated was compacted away or never sent
       }
       List<TrialRequested> req = new ArrayList<>(b.requested.values());
-      req.sort(Comparator.comparingInt(TrialRequested::trialNumber));
+      req.sort(Comparator.comparingLong((TrialRequested r) -> key(r.trialNumber(), r.rung())));
       List<TrialCompleted> done = new ArrayList<>(b.completed.values());
-      done.sort(Comparator.comparingInt(TrialCompleted::trialNumber));
-      out.add(new Study(b.created, req, done, b.stopped, b.ended));
+      done.sort(Comparator.comparingLong((TrialCompleted t) -> key(t.trialNumber(), t.rung())));
+      out.add(new Study(b.created, req, done, List.copyOf(b.pruned), b.stopped, b.ended));
     }
     return out;
   }

@@ -29,7 +29,8 @@ public final class SpecProblems {
           "seeds",
           "searchSpace",
           "fixedParams",
-          "optimizerSeed");
+          "optimizerSeed",
+          "scheduler");
 
   /**
    * Sizes a spec may not exceed.
@@ -141,6 +142,7 @@ public final class SpecProblems {
     if (seed != null && !seed.isNull() && (!seed.isIntegralNumber() || !seed.canConvertToLong())) {
       problems.add("optimizerSeed must be an integer; got " + clip(seed));
     }
+    SchedulerProblems.check(spec, problems);
     return problems;
   }
 

@@ -123,6 +123,7 @@ public final class Studies {
                 gridLevels,
                 h.requested(),
                 h.completed(),
+                h.pruned(),
                 h.stopped());
       } catch (RuntimeException e) {
         // a study no optimizer can run (a spec written by a stranger or an older version):

@@ -26,8 +26,9 @@ import org.neurohpo.model.TrialRequested;
  * One running study: asks its strategy for trials, keeps {@code inFlight} of them out, tells it
  * each trial's result (minimising minus the mean validation accuracy, {@link
  * TrialCompleted#objectiveAccuracy}) and completes after {@code budget} trials. The test accuracy
- * travels with each trial for reporting but never reaches the strategy nor picks the best trial.
- * Plain Java; not thread-safe (the registry serialises calls).
+ * travels with each trial for reporting but never reaches the strategy nor picks the best trial. A
+ * study with a {@code scheduler} hands its trials to {@link ScheduledTrials} instead (promotions,
+ * pruned trials; ADR 0007). Plain Java; not thread-safe (the registry serialises calls).
  */
 public final class StudyRun {
   /** Where a study stands. */
@@ -43,6 +44,9 @@ public final class StudyRun {
   /** Null once the study stopped: its model is let go (late results are only recorded). */
   private Strategy strategy;
 
+  /** The scheduler of a study with one (then {@link #strategy} is unused), else null. */
+  private ScheduledTrials scheduled;
+
   private final int inFlight;
   private final Map<Integer, Candidate> pending = new LinkedHashMap<>();
   private final SearchSpace space;
@@ -57,6 +61,10 @@ public final class StudyRun {
     this.inFlight = Math.max(1, inFlight);
     SearchSpace space = SpaceJson.fromNode(spec.searchSpace());
     this.space = space;
+    if (spec.scheduler() != null) {
+      this.scheduled = new ScheduledTrials(studyId, spec, space);
+      return;
+    }
     this.strategy =
         switch (spec.strategy()) {
           case "grid" -> new GridStrategy(space, spec.optimizerSeed(), gridLevels);
@@ -89,8 +97,16 @@ public final class StudyRun {
       int gridLevels,
       List<TrialRequested> requested,
       List<TrialCompleted> results,
+      List<Integer> pruned,
       boolean stopped) {
     StudyRun run = new StudyRun(studyId, spec, inFlight, gridLevels);
+    if (run.scheduled != null) {
+      run.scheduled = ScheduledTrials.restore(studyId, spec, run.space, requested, results, pruned);
+      if (stopped) {
+        run.stop();
+      }
+      return run;
+    }
     for (TrialRequested r : requested) {
       if (!run.pending.containsKey(r.trialNumber()) && r.trialNumber() >= 0) {
         run.countRequest(r.params());
@@ -127,27 +143,43 @@ public final class StudyRun {
   }
 
   public int trialsRequested() {
-    return requested;
+    return scheduled != null ? scheduled.trialsStarted() : requested;
   }
 
   /** Trials published and not yet completed (0 once the study stopped or completed). */
   public int inFlight() {
-    return state == State.RUNNING ? pending.size() : 0;
+    return state == State.RUNNING ? pendingTrials() : 0;
   }
 
   /** Trials published and not yet completed, also after the study stopped (they may report). */
   int pendingTrials() {
-    return pending.size();
+    return scheduled != null ? scheduled.inFlight() : pending.size();
   }
 
+  /** Each trial's result (in a scheduled study its latest: every run so far). */
   public List<TrialCompleted> completedTrials() {
-    return List.copyOf(completed);
+    return scheduled != null ? scheduled.completed() : List.copyOf(completed);
   }
 
-  /** New trials that bring the number in flight up to the target, within the budget. */
-  List<TrialRequested> fill() {
-    List<TrialRequested> out = new ArrayList<>();
+  /** Trials the scheduler pruned, ascending; empty without a scheduler. */
+  public List<Integer> prunedTrials() {
+    return scheduled != null ? scheduled.pruned() : List.of();
+  }
+
+  /**
+   * New trials that bring the number in flight up to the target, within the budget (with a
+   * scheduler: new trials and promotions, and {@link org.neurohpo.model.TrialPruned} events).
+   */
+  List<Event> fill() {
+    List<Event> out = new ArrayList<>();
     if (state != State.RUNNING) {
+      return out;
+    }
+    if (scheduled != null) {
+      out.addAll(scheduled.fill(inFlight));
+      if (scheduled.finished()) {
+        state = State.COMPLETED;
+      }
       return out;
     }
     int want = Math.min(inFlight - pending.size(), spec.budget() - requested);
@@ -214,6 +246,9 @@ public final class StudyRun {
 
   /** Tells the strategy a trial's result; duplicates and unknown trials are ignored. */
   boolean onCompleted(TrialCompleted result) {
+    if (scheduled != null) {
+      return scheduled.onCompleted(result); // stopped: recorded all the same
+    }
     Candidate c = pending.remove(result.trialNumber());
     if (c == null) {
       return false;
@@ -243,7 +278,7 @@ public final class StudyRun {
    * TrialCompleted#BY_OBJECTIVE}); its test accuracy plays no part.
    */
   public Optional<TrialCompleted> best() {
-    return TrialCompleted.best(completed);
+    return scheduled != null ? scheduled.best() : TrialCompleted.best(completed);
   }
 
   /** The completion event, once the study has completed. */
@@ -252,18 +287,22 @@ public final class StudyRun {
       return Optional.empty();
     }
     TrialCompleted b = best().orElse(null);
+    int done = completedTrials().size();
     // a best trial of schema 1 (measured before validation existed) has no validation figure
     boolean validated = b == null || b.meanValidationAccuracy() != null;
     return Optional.of(
         new StudyCompleted(
             validated ? Event.SCHEMA_VERSION : 1,
             studyId,
-            completed.size(),
+            done,
             b == null ? -1 : b.trialNumber(),
             b == null ? Map.of() : b.params(),
             b == null ? Double.valueOf(0) : b.meanValidationAccuracy(),
             b == null ? 0 : b.meanTestAccuracy(),
-            completed.size() >= spec.budget() ? "budget" : "space exhausted",
-            Instant.now()));
+            (scheduled != null ? trialsRequested() : done) >= spec.budget()
+                ? "budget"
+                : "space exhausted",
+            Instant.now(),
+            scheduled != null ? scheduled.pruned().size() : null));
   }
 }

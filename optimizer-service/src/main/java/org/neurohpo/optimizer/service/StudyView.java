@@ -7,6 +7,13 @@ import org.neurohpo.model.TrialCompleted;
 /**
  * What the REST API shows of a study ({@code trials} left out in lists, and with {@code
  * trialsRequested} for a study another optimizer drives: see {@link Directory}).
+ *
+ * @param trials each trial's result; in a study with a scheduler its latest (every run so far, and
+ *     its {@code rung})
+ * @param pruned trials the study's scheduler pruned, ascending (empty without a scheduler; null
+ *     where {@code trials} is)
+ * @param runsUsed runs evaluated over every trial, pruned ones included (null where {@code trials}
+ *     is)
  */
 public record StudyView(
     String studyId,
@@ -19,7 +26,9 @@ public record StudyView(
     int trialsCompleted,
     String owner,
     Best best,
-    List<TrialCompleted> trials) {
+    List<TrialCompleted> trials,
+    List<Integer> pruned,
+    Integer runsUsed) {
 
   /**
    * The best trial so far by mean validation accuracy ({@link StudyRun#best}), with its mean test
@@ -55,7 +64,9 @@ public record StudyView(
         trials.size(),
         owner,
         best,
-        trials);
+        trials,
+        run.prunedTrials(),
+        trials.stream().mapToInt(TrialCompleted::runsEvaluated).sum());
   }
 
   /** The same view without its trials (for lists). */
@@ -71,6 +82,8 @@ public record StudyView(
         trialsCompleted,
         owner,
         best,
+        null,
+        null,
         null);
   }
 }

@@ -17,6 +17,13 @@ import org.neurohpo.model.TrialRequested;
 
 class StudyRunTest {
 
+  static List<TrialRequested> requests(List<Event> events) {
+    return events.stream()
+        .filter(TrialRequested.class::isInstance)
+        .map(TrialRequested.class::cast)
+        .toList();
+  }
+
   @Test
   void aRepeatedHpSetRunsOnNewSeeds() throws Exception {
     // three sets and a budget of eight: GP-BO must measure some sets again
@@ -34,7 +41,7 @@ class StudyRunTest {
     StudyRun run = new StudyRun("st", spec, 1, 5);
     List<TrialRequested> requested = new ArrayList<>();
     while (run.state() == StudyRun.State.RUNNING) {
-      List<TrialRequested> next = run.fill();
+      List<TrialRequested> next = requests(run.fill());
       if (next.isEmpty()) {
         break;
       }
@@ -103,7 +110,9 @@ class StudyRunTest {
             3);
     StudyRun run = new StudyRun("vt", spec, 1, 5);
     List<Double> proposed = new ArrayList<>();
-    for (List<TrialRequested> next = run.fill(); !next.isEmpty(); next = run.fill()) {
+    for (List<TrialRequested> next = requests(run.fill());
+        !next.isEmpty();
+        next = requests(run.fill())) {
       for (TrialRequested t : next) {
         proposed.add(((Number) t.params().get("x")).doubleValue());
         run.onCompleted(disagreeing(t));

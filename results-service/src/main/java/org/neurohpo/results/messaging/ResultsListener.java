@@ -26,6 +26,7 @@ import org.neurohpo.model.EventCodec;
 import org.neurohpo.model.StudyArchived;
 import org.neurohpo.model.Topics;
 import org.neurohpo.model.TrialCompleted;
+import org.neurohpo.model.TrialPruned;
 import org.neurohpo.results.service.Archivist;
 import org.neurohpo.results.service.Leaderboard;
 import org.neurohpo.results.service.ReplayState;
@@ -175,11 +176,25 @@ public class ResultsListener {
     return studies.size();
   }
 
-  /** An archived study's events as the log keeps them: its creation, its trials, its end. */
+  /**
+   * An archived study's events as the log keeps them: its creation, its trials, its pruned trials
+   * (each at the rung and runs of its completion), its end.
+   */
   private static List<Event> events(List<StudyArchived> parts) {
     List<Event> out = new java.util.ArrayList<>();
     out.add(parts.get(0).created());
-    parts.forEach(a -> out.addAll(a.trials()));
+    Map<Integer, TrialCompleted> trials = new java.util.TreeMap<>();
+    parts.forEach(a -> a.trials().forEach(t -> trials.put(t.trialNumber(), t)));
+    out.addAll(trials.values());
+    for (int n : parts.get(0).pruned()) {
+      TrialCompleted t = trials.get(n);
+      if (t != null && t.runsEvaluated() > 0) {
+        int rung = t.rung() == null ? 0 : t.rung();
+        out.add(
+            new TrialPruned(
+                Event.SCHEMA_VERSION, t.studyId(), n, rung, t.runsEvaluated(), "pruned"));
+      }
+    }
     out.add(parts.get(0).end());
     return out;
   }
@@ -195,7 +210,9 @@ public class ResultsListener {
       LOG.debugf("ignoring an unreadable trial record: %s", bad.getMessage());
       return;
     }
-    if (e.isPresent()) {
+    if (e.isPresent() && e.get() instanceof TrialPruned) {
+      record(e.get(), r.value()); // may complete a scheduled study's archive
+    } else if (e.isPresent()) {
       publish(aggregate(e.get(), r.value()));
     }
   }
@@ -215,14 +232,19 @@ public class ResultsListener {
   public void onStudy(ConsumerRecord<String, String> r) throws Exception {
     Optional<Event> e = read(Topics.STUDIES, r); // unreadable: throws, dead-lettered
     if (e.isPresent()) {
-      List<StudyArchived> parts;
-      synchronized (this) {
-        index.on(e.get());
-        log.append(e.get().studyId(), r.value());
-        parts = archivist.on(e.get(), this::trialsOf);
-      }
-      archive(parts);
+      record(e.get(), r.value());
     }
+  }
+
+  /** A study's lifecycle event or a pruned trial: the index, the log, and the archive if due. */
+  private void record(Event e, String json) throws InterruptedException, ExecutionException {
+    List<StudyArchived> parts;
+    synchronized (this) {
+      index.on(e);
+      log.append(e.studyId(), json);
+      parts = archivist.on(e, this::trialsOf);
+    }
+    archive(parts);
   }
 
   private List<TrialCompleted> trialsOf(String studyId) {

@@ -71,8 +71,9 @@ public class ResultsResource {
   }
 
   /**
-   * One study: its overview, its spec, its best trial and a spec that reruns the best HP set
-   * ({@code rerunSpec}, null until a trial completes or when the study's creation was not seen).
+   * One study: its overview, its spec, its best trial, the trials its scheduler pruned ({@code
+   * pruned}, empty without one) and a spec that reruns the best HP set ({@code rerunSpec}, null
+   * until a trial completes or when the study's creation was not seen).
    */
   @GET
   @Path("/{id}")
@@ -86,6 +87,7 @@ public class ResultsResource {
               body.put("overview", d.overview());
               body.put("spec", d.spec());
               body.put("best", d.best());
+              body.put("pruned", d.pruned());
               body.put(
                   "rerunSpec",
                   d.spec() == null || d.best() == null ? null : RerunSpec.of(d.spec(), d.best()));

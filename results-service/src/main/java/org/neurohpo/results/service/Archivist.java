@@ -14,6 +14,7 @@ import org.neurohpo.model.StudyCompleted;
 import org.neurohpo.model.StudyCreated;
 import org.neurohpo.model.StudyStopped;
 import org.neurohpo.model.TrialCompleted;
+import org.neurohpo.model.TrialPruned;
 import org.neurohpo.model.TrialRequested;
 
 /**
@@ -26,7 +27,11 @@ import org.neurohpo.model.TrialRequested;
 public final class Archivist {
   private final Map<String, StudyCreated> created = new HashMap<>();
   private final Map<String, Event> ends = new HashMap<>();
-  private final Map<String, Set<Integer>> requested = new HashMap<>();
+
+  /** Trials requested, each with the highest rung it was requested at (-1 without a scheduler). */
+  private final Map<String, Map<Integer, Integer>> requested = new HashMap<>();
+
+  private final Map<String, Set<Integer>> pruned = new HashMap<>();
   private final Set<String> whole = new HashSet<>();
   private final Map<String, Integer> archivedTrials = new HashMap<>();
 
@@ -44,8 +49,12 @@ public final class Archivist {
     if (e instanceof StudyCreated c) {
       created.putIfAbsent(id, c);
     } else if (e instanceof TrialRequested r) {
-      requested.computeIfAbsent(id, k -> new HashSet<>()).add(r.trialNumber());
+      requested
+          .computeIfAbsent(id, k -> new HashMap<>())
+          .merge(r.trialNumber(), rung(r.rung()), Math::max);
       return List.of(); // a request never ends a study
+    } else if (e instanceof TrialPruned p) {
+      pruned.computeIfAbsent(id, k -> new TreeSet<>()).add(p.trialNumber());
     } else if (e instanceof StudyCompleted || e instanceof StudyStopped) {
       ends.putIfAbsent(id, e);
     } else if (!(e instanceof TrialCompleted)) {
@@ -57,28 +66,44 @@ public final class Archivist {
       return List.of();
     }
     List<TrialCompleted> done = trials.apply(id);
-    if (end instanceof StudyCompleted sc && done.size() < sc.trialsCompleted()) {
-      return List.of(); // its last results are still on their way here
+    List<Integer> cut = List.copyOf(pruned.getOrDefault(id, Set.of()));
+    if (end instanceof StudyCompleted sc
+        && (done.size() < sc.trialsCompleted()
+            || (sc.trialsPruned() != null && cut.size() < sc.trialsPruned()))) {
+      return List.of(); // its last results (or prunes) are still on their way here
     }
     List<Integer> pending = pending(id, done);
+    // a trial counts once per rung it completed, a prune once
+    int progress = done.stream().mapToInt(t -> 1 + Math.max(0, rung(t.rung()))).sum() + cut.size();
     if (pending.isEmpty()) {
       whole.add(id);
       created.remove(id);
       ends.remove(id);
       requested.remove(id);
+      pruned.remove(id);
       archivedTrials.remove(id);
-    } else if (archivedTrials.getOrDefault(id, -1) >= done.size()) {
+    } else if (archivedTrials.getOrDefault(id, -1) >= progress) {
       return List.of(); // archived with these trials already (a record read again)
     } else {
-      archivedTrials.put(id, done.size());
+      archivedTrials.put(id, progress);
     }
-    return StudyArchived.of(c, end, done, pending);
+    return StudyArchived.of(c, end, done, pending, cut);
   }
 
+  private static int rung(Integer rung) {
+    return rung == null ? -1 : rung;
+  }
+
+  /** Trials requested at a rung (or at all) that have not completed there. */
   private List<Integer> pending(String id, List<TrialCompleted> done) {
-    Set<Integer> out = new TreeSet<>(requested.getOrDefault(id, Set.of()));
-    done.forEach(t -> out.remove(t.trialNumber()));
-    return new ArrayList<>(out);
+    Map<Integer, Integer> out = new java.util.TreeMap<>(requested.getOrDefault(id, Map.of()));
+    for (TrialCompleted t : done) {
+      Integer r = out.get(t.trialNumber());
+      if (r != null && rung(t.rung()) >= r) {
+        out.remove(t.trialNumber());
+      }
+    }
+    return new ArrayList<>(out.keySet());
   }
 
   /**
@@ -91,7 +116,14 @@ public final class Archivist {
     } else {
       created.putIfAbsent(a.studyId(), a.created());
       ends.putIfAbsent(a.studyId(), a.end());
-      requested.computeIfAbsent(a.studyId(), k -> new HashSet<>()).addAll(a.pending());
+      // the archive does not say at which rung a trial is out: its next completion ends it
+      a.pending()
+          .forEach(
+              n ->
+                  requested
+                      .computeIfAbsent(a.studyId(), k -> new HashMap<>())
+                      .put(n, Integer.MIN_VALUE));
+      pruned.computeIfAbsent(a.studyId(), k -> new TreeSet<>()).addAll(a.pruned());
       archivedTrials.put(a.studyId(), trials);
     }
   }

@@ -14,6 +14,7 @@ import org.neurohpo.model.StudyCreated;
 import org.neurohpo.model.StudySpec;
 import org.neurohpo.model.StudyStopped;
 import org.neurohpo.model.TrialCompleted;
+import org.neurohpo.model.TrialPruned;
 import org.neurohpo.model.TrialRequested;
 
 /**
@@ -28,7 +29,9 @@ public final class StudyIndex {
    * created before the topics' retention, or trials sent by another tool); {@code best*} are null
    * until a trial completes. The best trial has the highest mean validation accuracy ({@link
    * TrialCompleted#BY_OBJECTIVE}); {@code bestMeanValidationAccuracy} is also null when it was
-   * written before validation existed (schema version 1).
+   * written before validation existed (schema version 1). In a study with a scheduler the best
+   * trial is the best of the highest rung reached ({@link TrialCompleted#BY_RECOMMENDATION}) and
+   * {@code trialsPruned} counts the trials its scheduler pruned (0 without one).
    */
   public record Overview(
       String studyId,
@@ -44,15 +47,21 @@ public final class StudyIndex {
       Double bestMeanTestAccuracy,
       Instant createdAt,
       Instant endedAt,
-      String reason) {}
+      String reason,
+      int trialsPruned) {}
 
-  /** A study's overview, its spec (null when its creation was not seen) and its best trial. */
-  public record Detail(Overview overview, StudySpec spec, TrialCompleted best) {}
+  /**
+   * A study's overview, its spec (null when its creation was not seen), its best trial and the
+   * trials its scheduler pruned (ascending; empty without a scheduler).
+   */
+  public record Detail(
+      Overview overview, StudySpec spec, TrialCompleted best, List<Integer> pruned) {}
 
   private static final class Entry {
     final String studyId;
     final Set<Integer> requested = new HashSet<>();
     final Set<Integer> done = new HashSet<>();
+    final Set<Integer> pruned = new HashSet<>();
     StudySpec spec;
     String dataset;
     String status = "running";
@@ -80,7 +89,8 @@ public final class StudyIndex {
           best == null ? null : best.meanTestAccuracy(),
           createdAt,
           endedAt,
-          reason);
+          reason,
+          pruned.size());
     }
 
     /**
@@ -91,9 +101,9 @@ public final class StudyIndex {
       return spec != null || !requested.isEmpty() || !done.isEmpty();
     }
 
-    /** Whether {@code t} beats the best so far by {@link TrialCompleted#BY_OBJECTIVE}. */
+    /** Whether {@code t} beats the best so far by {@link TrialCompleted#BY_RECOMMENDATION}. */
     boolean better(TrialCompleted t) {
-      return best == null || TrialCompleted.BY_OBJECTIVE.compare(t, best) > 0;
+      return best == null || TrialCompleted.BY_RECOMMENDATION.compare(t, best) > 0;
     }
   }
 
@@ -112,11 +122,18 @@ public final class StudyIndex {
         return;
       }
     } else if (event instanceof TrialCompleted t) {
-      if (!e.done.add(t.trialNumber())) {
-        return;
-      }
+      // a scheduled study's trial completes again at a higher rung: it may become the best then
+      boolean changed = e.done.add(t.trialNumber());
       if (e.better(t)) {
         e.best = t;
+        changed = true;
+      }
+      if (!changed) {
+        return;
+      }
+    } else if (event instanceof TrialPruned p) {
+      if (!e.pruned.add(p.trialNumber())) {
+        return;
       }
     } else if (e.endedAt != null) {
       return; // a study ends once: a later end (a stray or forged event) changes nothing
@@ -150,7 +167,8 @@ public final class StudyIndex {
     Entry e = studies.get(studyId);
     return e == null || !e.seen()
         ? Optional.empty()
-        : Optional.of(new Detail(e.overview(), e.spec, e.best));
+        : Optional.of(
+            new Detail(e.overview(), e.spec, e.best, e.pruned.stream().sorted().toList()));
   }
 
   /** Grows with every change of an overview: a cheap test for "anything new?". */

@@ -20,16 +20,23 @@ import org.neurohpo.model.TrialRequested;
  * standard deviations (n - 1; 0 for one run) of the validation and the test accuracies are over the
  * successful runs; a trial whose runs all failed has means 0 and no runs. A trial with a run from a
  * schema version 1 evaluator (no validation accuracy) completes as a version 1 record, without
- * validation figures. Plain Java; not thread-safe.
+ * validation figures.
+ *
+ * <p>A scheduled study's trial (issue 17, ADR 0007) is requested once per rung, each request with
+ * the seeds it adds: it completes at a rung once every seed requested up to that rung reported, as
+ * a record with that {@code rung} and every run so far; a trial completes at most once per rung.
+ * Plain Java; not thread-safe.
  */
 public final class TrialAggregator {
   private final Map<String, Map<Integer, Trial>> byStudy = new HashMap<>();
 
   private static final class Trial {
-    TrialRequested request;
+    /** Requests by rung (-1: a trial of a study without a scheduler); the first of each counts. */
+    final java.util.TreeMap<Integer, TrialRequested> requests = new java.util.TreeMap<>();
+
     final Map<Long, RunFigures> runs = new LinkedHashMap<>();
     final Map<Long, String> failures = new LinkedHashMap<>();
-    boolean completed;
+    int completedRung = Integer.MIN_VALUE;
   }
 
   private Trial trial(String studyId, int trialNumber) {
@@ -46,9 +53,7 @@ public final class TrialAggregator {
   /** A trial was requested; completes it if every run already reported. */
   public Optional<TrialCompleted> onRequested(TrialRequested request) {
     Trial t = trial(request.studyId(), request.trialNumber());
-    if (t.request == null) {
-      t.request = request;
-    }
+    t.requests.putIfAbsent(request.rung() == null ? -1 : request.rung(), request);
     return complete(t);
   }
 
@@ -83,19 +88,30 @@ public final class TrialAggregator {
     return Optional.empty();
   }
 
+  /**
+   * The trial's completion at the highest rung whose seeds (with those of every rung below) have
+   * all reported, when it did not complete there or higher yet.
+   */
   private Optional<TrialCompleted> complete(Trial t) {
-    if (t.completed || t.request == null) {
+    List<Long> seeds = new ArrayList<>();
+    int rung = Integer.MIN_VALUE;
+    TrialRequested first = t.requests.isEmpty() ? null : t.requests.firstEntry().getValue();
+    for (Map.Entry<Integer, TrialRequested> e : t.requests.entrySet()) {
+      List<Long> more = new ArrayList<>(seeds);
+      more.addAll(e.getValue().seeds());
+      if (!more.stream().allMatch(s -> t.runs.containsKey(s) || t.failures.containsKey(s))) {
+        break;
+      }
+      seeds = more;
+      rung = e.getKey();
+    }
+    if (rung == Integer.MIN_VALUE || rung <= t.completedRung) {
       return Optional.empty();
     }
-    for (long seed : t.request.seeds()) {
-      if (!t.runs.containsKey(seed) && !t.failures.containsKey(seed)) {
-        return Optional.empty();
-      }
-    }
-    t.completed = true;
+    t.completedRung = rung;
     List<RunFigures> runs = new ArrayList<>();
     List<String> failures = new ArrayList<>();
-    for (long seed : t.request.seeds()) {
+    for (long seed : seeds) {
       if (t.runs.containsKey(seed)) {
         runs.add(t.runs.get(seed));
       } else {
@@ -106,7 +122,7 @@ public final class TrialAggregator {
     boolean validated = runs.stream().allMatch(f -> f.validationAccuracy() != null);
     double[] validation =
         validated ? runs.stream().mapToDouble(RunFigures::validationAccuracy).toArray() : null;
-    TrialRequested r = t.request;
+    TrialRequested r = first;
     return Optional.of(
         new TrialCompleted(
             validated ? Event.SCHEMA_VERSION : 1,
@@ -118,7 +134,8 @@ public final class TrialAggregator {
             mean(test),
             std(test),
             runs,
-            failures));
+            failures,
+            rung < 0 ? null : rung));
   }
 
   /** The mean, 0 for no value. */

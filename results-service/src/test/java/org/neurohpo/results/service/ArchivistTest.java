@@ -44,6 +44,34 @@ class ArchivistTest {
   }
 
   @Test
+  void aScheduledStudyIsWholeOnceItsPromotedTrialsAndItsPrunesAreIn() throws Exception {
+    Archivist a = new Archivist();
+    Leaderboard lb = new Leaderboard();
+    java.util.function.Function<String, List<TrialCompleted>> trials =
+        id -> lb.trials(id).orElse(List.of());
+    a.on(new StudyCreated(2, "h", StudyIndexTest.spec("h", 2), T, "carol"), trials);
+    a.on(new TrialRequested(2, "h", 0, "iris", Map.of(), List.of(1L, 2L), 0), trials);
+    a.on(new TrialRequested(2, "h", 1, "iris", Map.of(), List.of(1L, 2L), 0), trials);
+    for (TrialCompleted t :
+        List.of(StudyIndexTest.trial("h", 0, 0.5), StudyIndexTest.trial("h", 1, 0.8))) {
+      lb.add(StudyIndexTest.atRung(t, 0));
+      assertThat(a.on(StudyIndexTest.atRung(t, 0), trials)).isEmpty();
+    }
+    a.on(new TrialRequested(2, "h", 1, "iris", Map.of(), List.of(3L, 4L), 1), trials);
+    StudyCompleted done = new StudyCompleted(2, "h", 2, 1, Map.of(), 0.8, 0.8, "budget", T, 1);
+    assertThat(a.on(done, trials)).as("trial 1's rung 1 is out").isEmpty();
+    TrialCompleted promoted = StudyIndexTest.atRung(StudyIndexTest.trial("h", 1, 0.8), 1);
+    lb.add(promoted);
+    assertThat(a.on(promoted, trials)).as("its prune is on its way").isEmpty();
+    List<StudyArchived> parts =
+        a.on(new org.neurohpo.model.TrialPruned(2, "h", 0, 0, 2, "ranked low"), trials);
+    assertThat(parts).hasSize(1);
+    assertThat(parts.get(0).whole()).isTrue();
+    assertThat(parts.get(0).pruned()).containsExactly(0);
+    assertThat(parts.get(0).trials()).extracting(TrialCompleted::rung).containsExactly(0, 1);
+  }
+
+  @Test
   void aStoppedStudyIsWrittenAtItsStopAndForEachLateTrialUntilNoneIsOut() throws Exception {
     Archivist a = new Archivist();
     StudyCreated created = new StudyCreated(2, "s", StudyIndexTest.spec("s", 5), T, "bob");
@@ -64,7 +92,8 @@ class ArchivistTest {
     // after a restart: loaded with its two trials and one out; its events read again write
     // nothing, and the last trial makes it whole
     Archivist restarted = new Archivist();
-    StudyArchived last = StudyArchived.of(created, stop, board.get("s"), List.of(1)).get(0);
+    StudyArchived last =
+        StudyArchived.of(created, stop, board.get("s"), List.of(1), List.of()).get(0);
     restarted.loaded(last, 2);
     assertThat(restarted.on(created, id -> board.get(id))).isEmpty();
     assertThat(restarted.on(stop, id -> board.get(id))).isEmpty();
@@ -82,7 +111,8 @@ class ArchivistTest {
       trials.add(StudyIndexTest.trial("big", i, 0.5));
     }
     List<StudyArchived> parts =
-        StudyArchived.of(created, new StudyStopped(2, "big", "stopped", T), trials, List.of());
+        StudyArchived.of(
+            created, new StudyStopped(2, "big", "stopped", T), trials, List.of(), List.of());
     assertThat(parts.size()).isGreaterThan(1);
     assertThat(parts.stream().mapToInt(p -> p.trials().size()).sum()).isEqualTo(5000);
     for (StudyArchived p : parts) {

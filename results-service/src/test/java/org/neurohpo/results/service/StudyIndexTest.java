@@ -49,6 +49,39 @@ class StudyIndexTest {
         List.of());
   }
 
+  static TrialCompleted atRung(TrialCompleted t, int rung) {
+    return new TrialCompleted(
+        t.schemaVersion(),
+        t.studyId(),
+        t.trialNumber(),
+        t.params(),
+        t.meanValidationAccuracy(),
+        t.stdValidationAccuracy(),
+        t.meanTestAccuracy(),
+        t.stdTestAccuracy(),
+        t.runs(),
+        t.failures(),
+        rung);
+  }
+
+  @Test
+  void aScheduledStudysBestIsOfItsHighestRungAndItsPrunedTrialsAreCounted() throws Exception {
+    StudyIndex index = new StudyIndex();
+    index.on(new StudyCreated(2, "sch", spec("asha", 3), T0));
+    index.on(atRung(trial("sch", 0, 0.9), 0));
+    index.on(atRung(trial("sch", 1, 0.6), 0));
+    assertThat(index.detail("sch").orElseThrow().best().trialNumber()).isZero();
+    index.on(atRung(trial("sch", 1, 0.7), 1)); // promoted: fewer runs no longer compete
+    index.on(new org.neurohpo.model.TrialPruned(2, "sch", 0, 0, 2, "ranked low"));
+    index.on(new org.neurohpo.model.TrialPruned(2, "sch", 0, 0, 2, "ranked low")); // repeat
+    StudyIndex.Detail d = index.detail("sch").orElseThrow();
+    assertThat(d.best().trialNumber()).isEqualTo(1);
+    assertThat(d.best().rung()).isEqualTo(1);
+    assertThat(d.overview().trialsDone()).isEqualTo(2);
+    assertThat(d.overview().trialsPruned()).isEqualTo(1);
+    assertThat(d.pruned()).containsExactly(0);
+  }
+
   @Test
   void followsAStudyFromCreationToCompletionIgnoringRedeliveries() throws Exception {
     StudyIndex index = new StudyIndex();

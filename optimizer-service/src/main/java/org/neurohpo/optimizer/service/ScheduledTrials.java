@@ -1,0 +1,226 @@
+package org.neurohpo.optimizer.service;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.neurohpo.bayes.fidelity.Asha;
+import org.neurohpo.bayes.fidelity.Job;
+import org.neurohpo.bayes.fidelity.Ladder;
+import org.neurohpo.bayes.fidelity.ModelProposer;
+import org.neurohpo.bayes.fidelity.Proposer;
+import org.neurohpo.bayes.fidelity.RandomProposer;
+import org.neurohpo.bayes.fidelity.Rungs;
+import org.neurohpo.bayes.space.SearchSpace;
+import org.neurohpo.model.Event;
+import org.neurohpo.model.SchedulerSpec;
+import org.neurohpo.model.StudySpec;
+import org.neurohpo.model.TrialCompleted;
+import org.neurohpo.model.TrialPruned;
+import org.neurohpo.model.TrialRequested;
+
+/**
+ * The trials of a study with a scheduler (issue 17, ADR 0007): bayes-core's {@link Asha} over the
+ * runs of a trial, its new trials proposed by GP-BO fitted BOHB-style ({@code bo}) or drawn at
+ * random ({@code random}), at most {@code budget} of them. A job becomes a {@link TrialRequested}
+ * of its rung with the seeds it adds (a promoted trial keeps its runs: seeds {@code r_(k-1)} to
+ * {@code r_k - 1} of the study's); its {@link TrialCompleted} of that rung, the mean over every run
+ * so far, is reported to the scheduler. A trial the scheduler can no longer promote is published as
+ * {@link TrialPruned} at once ({@link Asha#ruledOut}); when nothing is in flight and nothing can
+ * start, the trials still waiting below the top rung are pruned and the study is done. Plain Java;
+ * not thread-safe.
+ */
+final class ScheduledTrials {
+  private final String studyId;
+  private final StudySpec spec;
+  private final SearchSpace space;
+  private final Asha asha;
+  private final Map<Integer, Job> flight = new TreeMap<>();
+  private final Map<Integer, TrialCompleted> latest = new TreeMap<>();
+  private final Set<Integer> pruned = new TreeSet<>();
+  private boolean finished;
+
+  ScheduledTrials(String studyId, StudySpec spec, SearchSpace space) {
+    this.studyId = studyId;
+    this.spec = spec;
+    this.space = space;
+    SchedulerSpec s = spec.scheduler();
+    Proposer inner =
+        spec.strategy().equals("bo")
+            ? new ModelProposer(space, spec.optimizerSeed())
+            : new RandomProposer(space, spec.optimizerSeed(), false);
+    int budget = spec.budget();
+    this.asha =
+        new Asha(
+            Ladder.geometric(s.min(), s.max(), s.eta()),
+            rungs -> rungs.trials().size() >= budget ? null : inner.propose(rungs));
+  }
+
+  /**
+   * Rebuilds the scheduler from what the topics hold: a trial per number (its parameters from its
+   * first request, or from a result whose request is gone), promoted out of every rung below one it
+   * was requested at, its value at every rung it completed, pruned where a {@link TrialPruned} says
+   * so; a trial requested at a rung without its result is in flight. Throws when trial numbers have
+   * a gap (a history this scheduler did not write).
+   */
+  static ScheduledTrials restore(
+      String studyId,
+      StudySpec spec,
+      SearchSpace space,
+      Collection<TrialRequested> requested,
+      Collection<TrialCompleted> results,
+      Collection<Integer> prunedTrials) {
+    ScheduledTrials s = new ScheduledTrials(studyId, spec, space);
+    Rungs rungs = s.asha.rungs();
+    Map<Integer, Map<String, Object>> params = new TreeMap<>();
+    Map<Integer, Integer> highest = new TreeMap<>();
+    for (TrialRequested r : requested) {
+      params.putIfAbsent(r.trialNumber(), space.canonical(r.params()));
+      highest.merge(r.trialNumber(), rungOf(r.rung()), Math::max);
+    }
+    for (TrialCompleted t : results) {
+      params.putIfAbsent(t.trialNumber(), space.canonical(t.params()));
+      highest.merge(t.trialNumber(), rungOf(t.rung()), Math::max);
+    }
+    for (Map.Entry<Integer, Map<String, Object>> e : params.entrySet()) {
+      if (rungs.add(e.getValue()).id() != e.getKey()) {
+        throw new IllegalArgumentException("trial numbers of " + studyId + " have a gap");
+      }
+      for (int k = 0; k < highest.get(e.getKey()); k++) {
+        rungs.promoted(e.getKey(), k);
+      }
+    }
+    for (TrialCompleted t : results) {
+      rungs.record(t.trialNumber(), rungOf(t.rung()), -t.objectiveAccuracy());
+      TrialCompleted before = s.latest.get(t.trialNumber());
+      if (before == null || rungOf(before.rung()) < rungOf(t.rung())) {
+        s.latest.put(t.trialNumber(), t);
+      }
+    }
+    Ladder ladder = rungs.ladder();
+    for (Map.Entry<Integer, Integer> e : highest.entrySet()) {
+      int n = e.getKey();
+      int k = e.getValue();
+      if (Double.isNaN(rungs.trial(n).value(k))) {
+        int from = k == 0 ? 0 : ladder.runs(k - 1);
+        s.flight.put(n, new Job(n, params.get(n), k, from, ladder.runs(k)));
+      }
+    }
+    for (int n : prunedTrials) {
+      if (n >= 0 && n < rungs.trials().size()) {
+        rungs.prune(n);
+        s.pruned.add(n);
+      }
+    }
+    return s;
+  }
+
+  private static int rungOf(Integer rung) {
+    return rung == null ? 0 : rung;
+  }
+
+  /**
+   * Requests up to {@code slots} jobs in flight, then the trials ruled out; when nothing is in
+   * flight and nothing can start, prunes the trials still waiting and finishes.
+   */
+  List<Event> fill(int slots) {
+    List<Event> out = new ArrayList<>();
+    if (finished) {
+      return out;
+    }
+    while (flight.size() < slots) {
+      Optional<Job> j = asha.next();
+      if (j.isEmpty()) {
+        break;
+      }
+      flight.put(j.get().trial(), j.get());
+      out.add(request(j.get()));
+    }
+    int eta = asha.rungs().ladder().eta();
+    for (Rungs.Trial t : asha.ruledOut(spec.budget())) {
+      out.add(
+          prune(t, "ranked below the top 1/" + eta + " that rung " + t.rung() + " can promote"));
+    }
+    if (flight.isEmpty()) {
+      finished = true;
+      for (Rungs.Trial t : asha.waiting()) {
+        out.add(prune(t, "not promoted out of rung " + t.rung() + " when the study ended"));
+      }
+    }
+    return out;
+  }
+
+  private TrialRequested request(Job j) {
+    Map<String, Object> params = new LinkedHashMap<>(spec.fixedParams());
+    params.putAll(j.params());
+    return new TrialRequested(
+        Event.SCHEMA_VERSION,
+        studyId,
+        j.trial(),
+        spec.dataset(),
+        params,
+        spec.seeds().subList(j.fromRuns(), j.toRuns()),
+        j.rung());
+  }
+
+  private TrialPruned prune(Rungs.Trial t, String reason) {
+    asha.rungs().prune(t.id());
+    pruned.add(t.id());
+    return new TrialPruned(
+        Event.SCHEMA_VERSION,
+        studyId,
+        t.id(),
+        t.rung(),
+        asha.rungs().ladder().runs(t.rung()),
+        reason);
+  }
+
+  /** Reports a trial's result at the rung it is in flight for; false for a repeat or a stray. */
+  boolean onCompleted(TrialCompleted t) {
+    Job j = flight.get(t.trialNumber());
+    if (j == null || rungOf(t.rung()) != j.rung()) {
+      return false;
+    }
+    flight.remove(t.trialNumber());
+    latest.put(t.trialNumber(), t);
+    asha.report(j, -t.objectiveAccuracy());
+    return true;
+  }
+
+  /** Whether nothing can start any more and nothing is in flight. */
+  boolean finished() {
+    return finished;
+  }
+
+  /** Jobs published and not yet completed. */
+  int inFlight() {
+    return flight.size();
+  }
+
+  /** Trials started (each counted once, whatever its rung). */
+  int trialsStarted() {
+    return asha.rungs().trials().size();
+  }
+
+  /** Each trial's latest completion (every run so far), by trial number. */
+  List<TrialCompleted> completed() {
+    return List.copyOf(latest.values());
+  }
+
+  /** Trials pruned so far, ascending. */
+  List<Integer> pruned() {
+    return List.copyOf(pruned);
+  }
+
+  /** The recommendation: the best trial of the highest rung reached ({@link Rungs#best}). */
+  Optional<TrialCompleted> best() {
+    int top = latest.values().stream().mapToInt(t -> rungOf(t.rung())).max().orElse(-1);
+    return TrialCompleted.best(
+        latest.values().stream().filter(t -> rungOf(t.rung()) == top).toList());
+  }
+}

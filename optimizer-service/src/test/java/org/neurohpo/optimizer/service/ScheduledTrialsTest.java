@@ -1,0 +1,193 @@
+package org.neurohpo.optimizer.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.neurohpo.model.Event;
+import org.neurohpo.model.RunFigures;
+import org.neurohpo.model.SchedulerSpec;
+import org.neurohpo.model.StudyCompleted;
+import org.neurohpo.model.StudyCreated;
+import org.neurohpo.model.StudySpec;
+import org.neurohpo.model.TrialCompleted;
+import org.neurohpo.model.TrialPruned;
+import org.neurohpo.model.TrialRequested;
+
+/** A study with an ASHA scheduler over runs, driven by hand (as the results service would). */
+class ScheduledTrialsTest {
+
+  static StudySpec spec(String strategy) throws Exception {
+    return new StudySpec(
+        "asha",
+        "iris",
+        strategy,
+        9,
+        LongStream.rangeClosed(1, 10).boxed().toList(),
+        new ObjectMapper().readTree("[{\"name\":\"x\",\"type\":\"float\",\"low\":0,\"high\":1}]"),
+        Map.of("generations", 3),
+        5,
+        new SchedulerSpec("asha", "runs", 2, 10, 3));
+  }
+
+  /** Plays the evaluators and the results service: every event published, and the runs. */
+  static final class Cluster {
+    final List<Event> published = new ArrayList<>();
+    final List<TrialCompleted> results = new ArrayList<>();
+    final Deque<TrialRequested> queue = new ArrayDeque<>();
+    final Map<Integer, List<Long>> seeds = new HashMap<>();
+
+    void publish(List<Event> events) {
+      for (Event e : events) {
+        published.add(e);
+        if (e instanceof TrialRequested r) {
+          queue.add(r);
+        }
+      }
+    }
+
+    /** Completes the oldest request: every run of its trial so far, accuracy x (+ seed noise). */
+    TrialCompleted completeOne() {
+      TrialRequested r = queue.poll();
+      List<Long> all = seeds.computeIfAbsent(r.trialNumber(), k -> new ArrayList<>());
+      all.addAll(r.seeds());
+      double x = ((Number) r.params().get("x")).doubleValue();
+      List<RunFigures> runs = new ArrayList<>();
+      double sum = 0;
+      for (long s : all) {
+        double acc = Math.min(1, 0.5 * x + 0.05 * (s % 3));
+        sum += acc;
+        runs.add(new RunFigures(s, acc, acc, acc, 3, 4, 1, 1, 0.1));
+      }
+      double mean = sum / all.size();
+      TrialCompleted t =
+          new TrialCompleted(
+              Event.SCHEMA_VERSION,
+              r.studyId(),
+              r.trialNumber(),
+              r.params(),
+              mean,
+              0.0,
+              mean,
+              0.0,
+              runs,
+              List.of(),
+              r.rung());
+      results.add(t);
+      return t;
+    }
+
+    History history(StudyCreated created) {
+      History h = new History();
+      h.accept(created);
+      published.forEach(h::accept);
+      results.forEach(h::accept);
+      return h;
+    }
+  }
+
+  private static void runToTheEnd(StudyRun run, Cluster c) {
+    while (run.state() == StudyRun.State.RUNNING && !c.queue.isEmpty()) {
+      run.onCompleted(c.completeOne());
+      c.publish(run.fill());
+      run.completion().ifPresent(e -> c.published.add(e));
+    }
+  }
+
+  private static void checkNothingRanTwice(Cluster c) {
+    Set<String> requests = new HashSet<>();
+    Set<String> seeds = new HashSet<>();
+    for (Event e : c.published) {
+      if (e instanceof TrialRequested r) {
+        assertThat(requests.add(r.trialNumber() + "@" + r.rung())).as("request " + r).isTrue();
+        for (long s : r.seeds()) {
+          assertThat(seeds.add(r.trialNumber() + "/" + s)).as("trial/seed " + r).isTrue();
+        }
+      }
+    }
+  }
+
+  @Test
+  void promotesTheBestTrialsKeepingTheirRunsAndPrunesTheRest() throws Exception {
+    StudyRun run = new StudyRun("sa", spec("random"), 2, 5);
+    Cluster c = new Cluster();
+    c.publish(run.fill());
+    assertThat(c.queue).hasSize(2).allSatisfy(r -> assertThat(r.seeds()).containsExactly(1L, 2L));
+    runToTheEnd(run, c);
+
+    assertThat(run.state()).isEqualTo(StudyRun.State.COMPLETED);
+    assertThat(run.trialsRequested()).isEqualTo(9);
+    List<TrialRequested> promotions =
+        c.published.stream()
+            .filter(TrialRequested.class::isInstance)
+            .map(TrialRequested.class::cast)
+            .filter(r -> r.rung() > 0)
+            .toList();
+    assertThat(promotions).isNotEmpty();
+    assertThat(promotions)
+        .allSatisfy(
+            r ->
+                assertThat(r.seeds())
+                    .isEqualTo(r.rung() == 1 ? List.of(3L, 4L, 5L, 6L) : List.of(7L, 8L, 9L, 10L)));
+    List<Integer> pruned =
+        c.published.stream()
+            .filter(TrialPruned.class::isInstance)
+            .map(e -> ((TrialPruned) e).trialNumber())
+            .toList();
+    assertThat(pruned).isNotEmpty().doesNotHaveDuplicates();
+    assertThat(run.prunedTrials()).containsExactlyElementsOf(pruned.stream().sorted().toList());
+    checkNothingRanTwice(c);
+    // every trial either reached the top rung or was pruned
+    for (TrialCompleted t : run.completedTrials()) {
+      assertThat(t.rung() == 2 || pruned.contains(t.trialNumber())).as("trial " + t).isTrue();
+    }
+    int seedsRequested =
+        c.published.stream()
+            .filter(TrialRequested.class::isInstance)
+            .mapToInt(e -> ((TrialRequested) e).seeds().size())
+            .sum();
+    StudyView view = StudyView.of(run, null);
+    assertThat(view.runsUsed()).isEqualTo(seedsRequested).isLessThan(9 * 10);
+    StudyCompleted done = run.completion().orElseThrow();
+    assertThat(done.trialsCompleted()).isEqualTo(9);
+    TrialCompleted best = run.best().orElseThrow();
+    assertThat(best.rung()).isEqualTo(2);
+    assertThat(done.bestTrialNumber()).isEqualTo(best.trialNumber());
+  }
+
+  @Test
+  void aRestoredSchedulerGoesOnWithoutRunningATrialOrSeedTwice() throws Exception {
+    for (String strategy : List.of("random", "bo")) {
+      StudySpec spec = spec(strategy);
+      StudyCreated created = new StudyCreated(Event.SCHEMA_VERSION, "sr", spec, Instant.EPOCH);
+      StudyRun run = new StudyRun("sr", spec, 2, 5);
+      Cluster c = new Cluster();
+      c.publish(run.fill());
+      for (int i = 0; i < 8; i++) {
+        run.onCompleted(c.completeOne());
+        c.publish(run.fill());
+      }
+      assertThat(c.published).anyMatch(e -> e instanceof TrialRequested r && r.rung() > 0);
+      // the optimizer dies here; a new one rebuilds the study from the topics
+      History.Study h = c.history(created).studies().get(0);
+      StudyRun restored =
+          StudyRun.restore("sr", spec, 2, 5, h.requested(), h.completed(), h.pruned(), false);
+      assertThat(restored.inFlight()).isEqualTo(c.queue.size());
+      assertThat(restored.fill()).as("nothing more to publish while two are in flight").isEmpty();
+      runToTheEnd(restored, c);
+      assertThat(restored.state()).as(strategy).isEqualTo(StudyRun.State.COMPLETED);
+      assertThat(restored.trialsRequested()).isEqualTo(9);
+      checkNothingRanTwice(c);
+    }
+  }
+}
