@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.neurohpo.experiments.Summary;
 import org.neurohpo.neuro.data.Dataset;
 import org.neurohpo.neuro.data.Datasets;
 import org.neurohpo.neuro.evaluation.Evaluation;
@@ -21,6 +22,7 @@ import org.neurohpo.neuro.evaluation.RunResult;
 import org.neurohpo.neuro.hp.HyperParameterSet;
 import org.neurohpo.risp.NetworkJson;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -79,10 +81,7 @@ final class EvaluateCommand implements Callable<Integer> {
       description = "threads for EONS fitness (default: all cores); results do not depend on it")
   int threads = Runtime.getRuntime().availableProcessors();
 
-  @Option(
-      names = {"-q", "--quiet"},
-      description = "no progress bar")
-  boolean quiet;
+  @Mixin Options.Quiet quiet;
 
   @Override
   public Integer call() throws InterruptedException {
@@ -93,7 +92,7 @@ final class EvaluateCommand implements Callable<Integer> {
     HyperParameterSet hp = HyperParameterSet.fromStrings(params);
     Evaluation evaluation = Evaluation.prepare(data, hp);
     List<RunResult> runs = new ArrayList<>();
-    try (ProgressBar bar = ProgressBar.onStderr(quiet, "evaluate")) {
+    try (ProgressBar bar = ProgressBar.onStderr(quiet.quiet, "evaluate")) {
       for (int i = 0; i < seeds.size(); i++) {
         long seed = seeds.get(i);
         int runIndex = i;

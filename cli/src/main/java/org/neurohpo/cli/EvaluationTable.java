@@ -2,6 +2,7 @@ package org.neurohpo.cli;
 
 import java.util.List;
 import java.util.Map;
+import org.neurohpo.experiments.Summary;
 import org.neurohpo.neuro.data.Dataset;
 import org.neurohpo.neuro.evaluation.RunResult;
 import org.neurohpo.neuro.hp.HyperParameterSet;

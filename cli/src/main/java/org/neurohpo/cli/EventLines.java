@@ -1,11 +1,13 @@
 package org.neurohpo.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.neurohpo.experiments.RunFolder;
 
 /** One readable line per study event, as `watch` prints them. */
 final class EventLines {
@@ -73,7 +75,30 @@ final class EventLines {
 
   /** A figure to 4 places, or "-" where a record of schema version 1 has none. */
   static String figure(JsonNode value) {
-    return value.isNumber() ? String.format(Locale.ROOT, "%.4f", value.asDouble()) : "-";
+    return RunFolder.figure(value);
+  }
+
+  /** What `run` and `fetch` print of a study and the run folder they wrote. */
+  static String runFolder(JsonNode view, Path dir) {
+    JsonNode best = view.path("best");
+    String b =
+        best.isMissingNode() || best.isNull()
+            ? "no trial completed"
+            : String.format(
+                "best mean validation accuracy %s, test %.4f (trial %d) with %s",
+                figure(best.path("meanValidationAccuracy")),
+                best.path("meanTestAccuracy").asDouble(),
+                best.path("trialNumber").asInt(),
+                best.path("params"));
+    return String.format(
+        "study %s %s: %d trials; %s%nwrote %s, %s and %s",
+        view.path("studyId").asText(),
+        Style.state(view.path("state").asText()),
+        view.path("trialsCompleted").asInt(),
+        b,
+        dir.resolve(RunFolder.SUMMARY),
+        dir.resolve(RunFolder.TRIALS),
+        dir.resolve(RunFolder.RUNS));
   }
 
   /** {@link #of} in colour on a terminal: failures red, results green, a stop yellow. */

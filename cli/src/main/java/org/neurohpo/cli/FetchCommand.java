@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,12 +12,15 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.neurohpo.model.EventCodec;
+import org.neurohpo.experiments.RunFolder;
+import org.neurohpo.model.StudyCompleted;
+import org.neurohpo.model.StudyCreated;
+import org.neurohpo.model.StudyStopped;
+import org.neurohpo.model.Topics;
 import org.neurohpo.model.TrialCompleted;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -39,38 +41,31 @@ final class FetchCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "STUDY_ID", description = "the study")
   String studyId;
 
-  @Option(
-      names = "--against",
-      paramLabel = "HOST:PORT",
-      description = "Kafka bootstrap servers (default: $KAFKA_BOOTSTRAP_SERVERS or localhost:9092)")
-  String against;
-
-  @Mixin KafkaConfigOption kafka;
-
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder")
-  Path out;
+  @Mixin Options.Bootstrap cluster;
+  @Mixin Options.Out out;
 
   @Override
   public Integer call() throws Exception {
-    String bootstrap = WatchCommand.bootstrap(against);
-    JsonNode created = null;
-    JsonNode ended = null;
-    TreeMap<Integer, JsonNode> trials = new TreeMap<>();
+    String bootstrap = cluster.bootstrap();
+    StudyEvent created = null;
+    StudyEvent ended = null;
+    TreeMap<Integer, StudyEvent> trials = new TreeMap<>();
     try (TopicTail tail =
         TopicTail.open(
-            bootstrap, kafka.settings(), List.of("neurohpo.studies.v1", "neurohpo.results.v1"))) {
+            bootstrap, cluster.kafka.settings(), List.of(Topics.STUDIES, Topics.RESULTS))) {
       List<ConsumerRecord<String, String>> history = tail.history();
       history.sort(Comparator.comparingLong(ConsumerRecord::timestamp));
       for (ConsumerRecord<String, String> r : history) {
-        JsonNode e = WatchCommand.studyEvent(r, studyId);
+        StudyEvent e = StudyEvent.of(r, studyId);
         if (e == null) {
           continue;
         }
-        switch (e.path("type").asText()) {
-          case "StudyCreated" -> created = e;
-          case "StudyCompleted", "StudyStopped" -> ended = ended == null ? e : ended;
-          case "TrialCompleted" -> trials.putIfAbsent(e.path("trialNumber").asInt(), e);
-          default -> {}
+        if (e.event() instanceof StudyCreated) {
+          created = e;
+        } else if (e.event() instanceof StudyCompleted || e.event() instanceof StudyStopped) {
+          ended = ended == null ? e : ended;
+        } else if (e.event() instanceof TrialCompleted t) {
+          trials.putIfAbsent(t.trialNumber(), e);
         }
       }
     }
@@ -78,7 +73,7 @@ final class FetchCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "no study " + studyId + " on the Kafka cluster at " + bootstrap);
     }
-    JsonNode study = created.path("spec");
+    JsonNode study = created.json().path("spec");
     ObjectNode view = JSON.createObjectNode();
     view.put("studyId", studyId);
     view.put("strategy", study.path("strategy").asText());
@@ -87,27 +82,28 @@ final class FetchCommand implements Callable<Integer> {
         "state",
         ended == null
             ? "running"
-            : ended.path("type").asText().equals("StudyCompleted") ? "completed" : "stopped");
+            : ended.event() instanceof StudyCompleted ? "completed" : "stopped");
     ArrayNode ts = view.putArray("trials");
     List<TrialCompleted> decoded = new ArrayList<>();
-    for (JsonNode t : trials.values()) {
-      ts.add(t);
-      decoded.add((TrialCompleted) EventCodec.decode(t.toString()));
+    for (StudyEvent t : trials.values()) {
+      ts.add(t.json());
+      decoded.add((TrialCompleted) t.event());
     }
-    TrialCompleted.best(decoded).ifPresent(b -> view.set("best", trials.get(b.trialNumber())));
+    TrialCompleted.best(decoded)
+        .ifPresent(b -> view.set("best", trials.get(b.trialNumber()).json()));
     double wall = 0;
-    String end =
+    Instant end =
         ended == null
-            ? ""
-            : ended.path(ended.has("completedAt") ? "completedAt" : "stoppedAt").asText();
-    if (!end.isEmpty()) {
+            ? null
+            : ended.event() instanceof StudyCompleted c
+                ? c.completedAt()
+                : ((StudyStopped) ended.event()).stoppedAt();
+    if (end != null) {
       wall =
-          Duration.between(Instant.parse(created.path("createdAt").asText()), Instant.parse(end))
-                  .toMillis()
-              / 1000.0;
+          Duration.between(((StudyCreated) created.event()).createdAt(), end).toMillis() / 1000.0;
     }
-    RunOutputs.write(out, view, study, wall);
-    spec.commandLine().getOut().println(RunOutputs.describe(view, out));
+    RunFolder.write(out.out, view, study, wall);
+    spec.commandLine().getOut().println(EventLines.runFolder(view, out.out));
     return ExitCodes.OK;
   }
 }

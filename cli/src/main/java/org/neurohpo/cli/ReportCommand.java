@@ -51,14 +51,7 @@ final class ReportCommand implements Callable<Integer> {
           "--summary: none of the folders is a grid-vs-search experiment");
     }
     for (Path d : dirs) {
-      Path page =
-          switch (kinds.get(d)) {
-            case "sensitivity" -> SensitivityReport.write(d);
-            case "hardware" -> HardwareReport.write(d);
-            case "pareto" -> ParetoReport.write(d);
-            default -> GridVsSearchReport.write(d);
-          };
-      spec.commandLine().getOut().println("wrote " + page);
+      spec.commandLine().getOut().println("wrote " + write(kinds.get(d), d));
     }
     if (summary != null) {
       spec.commandLine()
@@ -66,6 +59,16 @@ final class ReportCommand implements Callable<Integer> {
           .println("wrote " + GridVsSearchSummary.write(gridVsSearch, summary));
     }
     return ExitCodes.OK;
+  }
+
+  /** Writes the report of an experiment folder of this kind; the page written. */
+  static Path write(String kind, Path dir) throws java.io.IOException {
+    return switch (kind) {
+      case "sensitivity" -> SensitivityReport.write(dir);
+      case "hardware" -> HardwareReport.write(dir);
+      case "pareto" -> ParetoReport.write(dir);
+      default -> GridVsSearchReport.write(dir);
+    };
   }
 
   /** Which experiment wrote a folder: its experiment.json says, else the folders in it do. */

@@ -11,7 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.neurohpo.report.Stats;
+import org.neurohpo.experiments.Stats;
+import org.neurohpo.model.RunEvaluated;
+import org.neurohpo.model.Topics;
+import org.neurohpo.model.TrialCompleted;
+import org.neurohpo.model.TrialRequested;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -67,13 +71,7 @@ final class SystemBenchCommand implements Callable<Integer> {
       description = "EONS generations (default ${DEFAULT-VALUE})")
   int generations = 1;
 
-  @Option(
-      names = "--against",
-      paramLabel = "HOST:PORT",
-      description = "use this Kafka cluster instead of starting a broker")
-  String against;
-
-  @Mixin KafkaConfigOption kafka;
+  @Mixin Options.Cluster cluster;
 
   @Option(
       names = "--warmup",
@@ -87,10 +85,7 @@ final class SystemBenchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "print one JSON object instead of text")
   boolean json;
 
-  @Option(
-      names = {"-q", "--quiet"},
-      description = "no progress bar")
-  boolean quiet;
+  @Mixin Options.Quiet quiet;
 
   @Override
   public Integer call() throws Exception {
@@ -110,18 +105,19 @@ final class SystemBenchCommand implements Callable<Integer> {
     if (flight < 1) {
       throw new IllegalArgumentException("--in-flight must be >= 1, got " + flight);
     }
-    Map<String, String> kafkaSecurity = kafka.settingsFor(against);
+    Map<String, String> kafkaSecurity = cluster.settings();
     Path home = Path.of(System.getProperty("neurohpo.home", ".")).toAbsolutePath();
     Path work = Files.createTempDirectory("neurohpo-bench-");
     try (LocalStack stack = new LocalStack(home, Files.createDirectories(work.resolve("logs")))) {
       Thread hook = new Thread(stack::close, "neurohpo-bench-stop");
       Runtime.getRuntime().addShutdownHook(hook);
       stack.kafkaSecurity(kafkaSecurity);
-      LocalStack.Parts parts = stack.startSystem(against, work, evaluators, threads, flight);
+      LocalStack.Parts parts =
+          stack.startSystem(cluster.against, work, evaluators, threads, flight);
       StudyClient client = new StudyClient(stack.http(), parts.optimizerPort(), stack.token());
       JsonNode view;
       String id;
-      try (ProgressBar bar = ProgressBar.onStderr(quiet, "bench-system")) {
+      try (ProgressBar bar = ProgressBar.onStderr(quiet.quiet, "bench-system")) {
         if (warmup > 0) {
           client.awaitEnd(
               client.submit(study("bench-system-warmup", warmup)),
@@ -138,9 +134,9 @@ final class SystemBenchCommand implements Callable<Integer> {
       out.put("trials", view.path("trialsCompleted").asInt());
       out.put("wallSeconds", f.wallSeconds);
       out.put("trialsPerMinute", 60 * f.trials / f.wallSeconds);
-      out.put("evaluationSecondsMedian", median(f.evaluationSeconds));
-      out.put("overheadMsMedian", 1000 * median(f.overheadSeconds));
-      out.put("overheadMsP90", 1000 * quantile(f.overheadSeconds, 0.9));
+      out.put("evaluationSecondsMedian", Stats.median(f.evaluationSeconds));
+      out.put("overheadMsMedian", 1000 * Stats.median(f.overheadSeconds));
+      out.put("overheadMsP90", 1000 * Stats.quantile(f.overheadSeconds, 0.9));
       out.put(
           "overheadMeasure",
           f.cycle ? "request-to-request minus evaluation" : "request-to-result minus evaluation");
@@ -162,9 +158,9 @@ final class SystemBenchCommand implements Callable<Integer> {
                       f.trials,
                       f.wallSeconds,
                       60 * f.trials / f.wallSeconds,
-                      median(f.evaluationSeconds),
-                      1000 * median(f.overheadSeconds),
-                      1000 * quantile(f.overheadSeconds, 0.9),
+                      Stats.median(f.evaluationSeconds),
+                      1000 * Stats.median(f.overheadSeconds),
+                      1000 * Stats.quantile(f.overheadSeconds, 0.9),
                       out.get("overheadMeasure").asText(),
                       1000 * f.stages[0],
                       1000 * f.stages[1],
@@ -205,23 +201,18 @@ final class SystemBenchCommand implements Callable<Integer> {
     Map<Integer, Double> evaluation = new HashMap<>();
     Map<Integer, Long> lastRun = new HashMap<>();
     for (ConsumerRecord<String, String> r :
-        readAll(
-            bootstrap,
-            security,
-            List.of("neurohpo.trials.v1", "neurohpo.evaluations.v1", "neurohpo.results.v1"))) {
-      JsonNode n = JSON.readTree(r.value());
-      if (!id.equals(n.path("studyId").asText())) {
+        readAll(bootstrap, security, List.of(Topics.TRIALS, Topics.EVALUATIONS, Topics.RESULTS))) {
+      StudyEvent e = StudyEvent.of(r, id);
+      if (e == null) {
         continue;
       }
-      int trial = n.path("trialNumber").asInt();
-      switch (n.path("type").asText()) {
-        case "TrialRequested" -> requested.putIfAbsent(trial, r.timestamp());
-        case "TrialCompleted" -> completed.putIfAbsent(trial, r.timestamp());
-        case "RunEvaluated" -> {
-          evaluation.merge(trial, n.path("run").path("seconds").asDouble(), Double::sum);
-          lastRun.merge(trial, r.timestamp(), Math::max);
-        }
-        default -> {}
+      if (e.event() instanceof TrialRequested t) {
+        requested.putIfAbsent(t.trialNumber(), r.timestamp());
+      } else if (e.event() instanceof TrialCompleted t) {
+        completed.putIfAbsent(t.trialNumber(), r.timestamp());
+      } else if (e.event() instanceof RunEvaluated run) {
+        evaluation.merge(run.trialNumber(), run.run().seconds(), Double::sum);
+        lastRun.merge(run.trialNumber(), r.timestamp(), Math::max);
       }
     }
     List<Double> eval = new ArrayList<>();
@@ -278,14 +269,6 @@ final class SystemBenchCommand implements Callable<Integer> {
   }
 
   private static double median(List<Double> v) {
-    return median(v.stream().mapToDouble(Double::doubleValue).toArray());
-  }
-
-  static double median(double[] v) {
-    return quantile(v, 0.5);
-  }
-
-  private static double quantile(double[] v, double q) {
-    return Stats.quantile(v, q);
+    return Stats.median(v.stream().mapToDouble(Double::doubleValue).toArray());
   }
 }

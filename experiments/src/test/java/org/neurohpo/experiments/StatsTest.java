@@ -1,4 +1,4 @@
-package org.neurohpo.report;
+package org.neurohpo.experiments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
  * The reports' statistics against reference p-values from scipy, each cross-checked by the
  * reference script against a computation of its own (scripts/stats-reference).
  */
-class StatsTest {
-  static final JsonNode REFERENCE = load();
+public class StatsTest {
+  public static final JsonNode REFERENCE = load();
 
   static JsonNode load() {
     try (InputStream in = StatsTest.class.getResourceAsStream("/stats-reference.json")) {

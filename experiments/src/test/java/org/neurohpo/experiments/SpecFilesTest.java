@@ -1,4 +1,4 @@
-package org.neurohpo.cli;
+package org.neurohpo.experiments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -69,20 +69,5 @@ class SpecFilesTest {
         .hasMessage(json + ": not valid JSON (line 1)");
     assertThatThrownBy(() -> SpecFiles.readObject(dir.resolve("none.json")))
         .hasMessage("no such study file: " + dir.resolve("none.json"));
-  }
-
-  /** The committed study specs pass the optimizer's checks (known HPs, ranges, named data set). */
-  @Test
-  void everyCommittedSpecPassesTheOptimizersChecks() throws Exception {
-    for (Path spec :
-        java.util.List.of(
-            Path.of("..", "examples", "01-iris-quickstart.json"),
-            Path.of("..", "experiments", "encoding-grid-iris.json"),
-            Path.of("..", "experiments", "hardware-space.json"),
-            Path.of("..", "experiments", "joint-space.json"))) {
-      assertThat(org.neurohpo.optimizer.service.SpecProblems.of(SpecFiles.readObject(spec)))
-          .as(spec.toString())
-          .isEmpty();
-    }
   }
 }

@@ -1,4 +1,4 @@
-package org.neurohpo.report;
+package org.neurohpo.experiments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class GridTest {
+public class GridTest {
 
   @TempDir Path dir;
 
@@ -19,7 +19,7 @@ class GridTest {
    * A grid over encoder {a, b}, x in {1, 2} (only for a) and y in {1, 2, 3} with x < y: valid sets
    * a/x1/y2, a/x1/y3, a/x2/y3, b/y1, b/y2, b/y3 (6).
    */
-  static Path smallGrid(Path dir) throws IOException {
+  public static Path smallGrid(Path dir) throws IOException {
     Files.createDirectories(dir);
     Files.writeString(
         dir.resolve("study.json"),

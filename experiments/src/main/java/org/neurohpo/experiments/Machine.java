@@ -1,12 +1,12 @@
-package org.neurohpo.cli;
+package org.neurohpo.experiments;
 
 import java.lang.management.ManagementFactory;
 
 /** One line naming the machine, for results that must say where they were measured. */
-final class Machine {
+public final class Machine {
   private Machine() {}
 
-  static String describe() {
+  public static String describe() {
     long memory = 0;
     if (ManagementFactory.getOperatingSystemMXBean()
         instanceof com.sun.management.OperatingSystemMXBean os) {

@@ -1,4 +1,4 @@
-package org.neurohpo.cli;
+package org.neurohpo.experiments;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,14 +7,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
- * summary.json and trials.csv of a finished study (the contract of issue 4), and runs.csv: one row
- * per run with everything it measured, for analyses that need the per-run values.
+ * The run folder, written: summary.json and trials.csv of a finished study (the contract of issue
+ * 4), and runs.csv: one row per run with everything it measured, for analyses that need the per-run
+ * values.
  *
  * <p>Validation and test (issue 15): the best trial is the study's, by mean validation accuracy;
  * summary.json gives both its {@code best.meanValidationAccuracy} and {@code
@@ -22,18 +25,26 @@ import java.util.Set;
  * test accuracy's) and appends {@code validationMean} and {@code validationStd}; runs.csv has a
  * {@code validationAccuracy} column. A trial of schema version 1 has no validation figures: they
  * are null in summary.json and empty in the CSV files.
+ *
+ * <p>The one writer of the format; {@link StudyResult} is its one reader.
  */
-final class RunOutputs {
+public final class RunFolder {
+  /** The files of a run folder. */
+  public static final String STUDY = "study.json",
+      SUMMARY = "summary.json",
+      TRIALS = "trials.csv",
+      RUNS = "runs.csv";
+
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  private RunOutputs() {}
+  private RunFolder() {}
 
   /**
    * Writes summary.json, trials.csv, runs.csv and study.json (the spec as submitted); {@code
    * wallSeconds} is the study's time from submission to its end.
    */
-  static void write(Path dir, JsonNode view, JsonNode study, double wallSeconds)
+  public static void write(Path dir, JsonNode view, JsonNode study, double wallSeconds)
       throws IOException {
     Files.createDirectories(dir);
     ObjectNode summary = JSON.createObjectNode();
@@ -57,10 +68,10 @@ final class RunOutputs {
       b.put("meanTestAccuracy", best.path("meanTestAccuracy").asDouble());
       b.put("trialNumber", best.path("trialNumber").asInt());
     }
-    Files.writeString(dir.resolve("summary.json"), JSON.writeValueAsString(summary) + "\n");
-    Files.writeString(dir.resolve("trials.csv"), csv(view.path("trials")));
-    Files.writeString(dir.resolve("runs.csv"), runsCsv(view.path("trials")));
-    Files.writeString(dir.resolve("study.json"), JSON.writeValueAsString(study) + "\n");
+    Files.writeString(dir.resolve(SUMMARY), JSON.writeValueAsString(summary) + "\n");
+    Files.writeString(dir.resolve(TRIALS), csv(view.path("trials")));
+    Files.writeString(dir.resolve(RUNS), runsCsv(view.path("trials")));
+    Files.writeString(dir.resolve(STUDY), JSON.writeValueAsString(study) + "\n");
   }
 
   static final List<String> RUN_FIELDS =
@@ -91,7 +102,8 @@ final class RunOutputs {
     return sb.toString();
   }
 
-  static String csv(JsonNode trials) {
+  /** trials.csv: one row per trial (also what `export --format csv` prints). */
+  public static String csv(JsonNode trials) {
     Set<String> names = new LinkedHashSet<>();
     for (JsonNode t : trials) {
       t.path("params").fieldNames().forEachRemaining(names::add);
@@ -121,29 +133,35 @@ final class RunOutputs {
     return value.isMissingNode() || value.isNull() ? "" : value.asText();
   }
 
+  /** A figure to 4 places, or "-" where a record of schema version 1 has none. */
+  public static String figure(JsonNode value) {
+    return value.isNumber() ? String.format(Locale.ROOT, "%.4f", value.asDouble()) : "-";
+  }
+
   private static JsonNode numberOrNull(JsonNode value) {
     return value.isNumber() ? value : JSON.getNodeFactory().nullNode();
   }
 
-  static String describe(JsonNode view, Path dir) {
-    JsonNode best = view.path("best");
-    String b =
-        best.isMissingNode() || best.isNull()
-            ? "no trial completed"
-            : String.format(
-                "best mean validation accuracy %s, test %.4f (trial %d) with %s",
-                EventLines.figure(best.path("meanValidationAccuracy")),
-                best.path("meanTestAccuracy").asDouble(),
-                best.path("trialNumber").asInt(),
-                best.path("params"));
-    return String.format(
-        "study %s %s: %d trials; %s%nwrote %s, %s and %s",
-        view.path("studyId").asText(),
-        Style.state(view.path("state").asText()),
-        view.path("trialsCompleted").asInt(),
-        b,
-        dir.resolve("summary.json"),
-        dir.resolve("trials.csv"),
-        dir.resolve("runs.csv"));
+  /** Whether {@code dir} holds a finished study's folder (a resumed experiment skips it). */
+  public static boolean done(Path dir) {
+    return Files.exists(dir.resolve(SUMMARY));
+  }
+
+  /** Whether {@code dir} is a run folder at all (it has trials.csv). */
+  public static boolean isRunFolder(Path dir) {
+    return Files.exists(dir.resolve(TRIALS));
+  }
+
+  /** Copies a run folder's files (those it has) into {@code to}; nothing when both are one. */
+  public static void copy(Path from, Path to) throws IOException {
+    if (from.toAbsolutePath().normalize().equals(to.toAbsolutePath().normalize())) {
+      return;
+    }
+    Files.createDirectories(to);
+    for (String f : List.of(STUDY, SUMMARY, TRIALS, RUNS)) {
+      if (Files.exists(from.resolve(f))) {
+        Files.copy(from.resolve(f), to.resolve(f), StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
   }
 }

@@ -1,4 +1,4 @@
-package org.neurohpo.report;
+package org.neurohpo.experiments;
 
 import java.util.ArrayList;
 import java.util.HashMap;

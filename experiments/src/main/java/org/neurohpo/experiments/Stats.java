@@ -1,33 +1,22 @@
-package org.neurohpo.report;
+package org.neurohpo.experiments;
 
 import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.special.Erf;
+import org.neurohpo.model.SampleStats;
 
 /** The few statistics the reports need, on plain arrays. */
 public final class Stats {
   private Stats() {}
 
   public static double mean(double[] v) {
-    double s = 0;
-    for (double x : v) {
-      s += x;
-    }
-    return s / v.length;
+    return SampleStats.mean(v);
   }
 
   /** Sample variance (n - 1); 0 for fewer than two values. */
   public static double variance(double[] v) {
-    if (v.length < 2) {
-      return 0;
-    }
-    double m = mean(v);
-    double s = 0;
-    for (double x : v) {
-      s += (x - m) * (x - m);
-    }
-    return s / (v.length - 1);
+    return SampleStats.variance(v);
   }
 
   /**
@@ -159,6 +148,11 @@ public final class Stats {
       }
     }
     return tail / total;
+  }
+
+  /** The median (the mean of the two middle values of an even count); NaN for no value. */
+  public static double median(double[] v) {
+    return quantile(v, 0.5);
   }
 
   /** The q-quantile by linear interpolation between order statistics. */

@@ -1,4 +1,4 @@
-package org.neurohpo.report;
+package org.neurohpo.experiments;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import org.neurohpo.model.TrialCompleted;
 
 /**
  * A finished study as {@code neurohpo run --out DIR} writes it: {@code study.json} (the spec),
@@ -111,7 +112,7 @@ public final class StudyResult {
   }
 
   /** "6.0" and "6" are the same value: integral numbers lose their fraction. */
-  static String normal(String v) {
+  public static String normal(String v) {
     try {
       double d = Double.parseDouble(v);
       if (d == Math.rint(d) && Math.abs(d) < 1e15) {
@@ -154,12 +155,12 @@ public final class StudyResult {
 
   /**
    * The trial with the highest {@link Trial#selectionMean} (the validation mean; ties to the
-   * earlier trial): the study's recommendation, as the optimizer picks it. Judge it by its test
-   * accuracy on fresh seeds.
+   * earlier trial, {@link TrialCompleted#byObjective}): the study's recommendation, as the
+   * optimizer picks it. Judge it by its test accuracy on fresh seeds.
    */
   public Trial best() {
     return trials.stream()
-        .max(Comparator.comparingDouble(Trial::selectionMean).thenComparing(t -> -t.number()))
+        .max(TrialCompleted.byObjective(Trial::selectionMean, Trial::number))
         .orElseThrow(() -> new IllegalArgumentException(dir + ": no trials"));
   }
 

@@ -1,4 +1,4 @@
-package org.neurohpo.cli;
+package org.neurohpo.experiments;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,20 +14,20 @@ import java.util.Locale;
  * same structure, written as YAML). Problems are one-line {@link IllegalArgumentException}s naming
  * the file and the line.
  */
-final class SpecFiles {
+public final class SpecFiles {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new YAMLMapper();
 
   private SpecFiles() {}
 
-  static boolean isYaml(Path file) {
+  public static boolean isYaml(Path file) {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     return name.endsWith(".yaml") || name.endsWith(".yml");
   }
 
   /** The spec as a JSON object node. */
-  static JsonNode readObject(Path file) throws IOException {
+  public static JsonNode readObject(Path file) throws IOException {
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException("no such study file: " + file);
     }

@@ -1,30 +1,28 @@
-package org.neurohpo.report;
+package org.neurohpo.experiments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neurohpo.bayes.fidelity.Job;
 import org.neurohpo.bayes.fidelity.Scheduler;
 
 /** The replay on the committed Pima grid (240 sets x 20 measured runs). */
-class MultiFidelityReplayTest {
-  private static Grid pima;
+public class MultiFidelityReplayTest {
+  private static final Grid pima = pimaGrid();
 
   @TempDir Path dir;
 
-  @BeforeAll
-  static void readGrid() {
-    pima =
-        new Grid(StudyResult.read(Path.of("../docs/results/2026-11-29-grid-vs-search-pima/grid")));
+  /** The committed Pima grid; a test in another module finds it from its own folder too. */
+  public static Grid pimaGrid() {
+    return new Grid(
+        StudyResult.read(Path.of("../docs/results/2026-11-29-grid-vs-search-pima/grid")));
   }
 
   /** Passes jobs through and keeps every report. */
@@ -55,7 +53,7 @@ class MultiFidelityReplayTest {
     }
   }
 
-  private static MultiFidelityReplay replay(int min, int max, int eta) {
+  public static MultiFidelityReplay replay(int min, int max, int eta) {
     return new MultiFidelityReplay(pima, new MultiFidelityReplay.Settings(min, max, eta, 1), 0.05);
   }
 
@@ -132,41 +130,5 @@ class MultiFidelityReplayTest {
     }
     assertThat(firstPromotion).isGreaterThan(alone);
     assertThat(r.jobs.stream().mapToInt(Job::newRuns).sum()).isLessThanOrEqualTo(100);
-  }
-
-  @Test
-  void reportCountsSuccessesPerStrategyAndBudgetAndTestsAThirdOfTheRuns() throws Exception {
-    MultiFidelityReplay replay = replay(2, 10, 3);
-    String best = pima.best().key();
-    String worst = pima.ranked().get(pima.ranked().size() - 1).key();
-    List<MultiFidelityReplay.Outcome> rows = new ArrayList<>();
-    // bo at 300 runs: 3 of 4 seeds; asha-bo: 2 of 4 at 60 runs, 3 of 4 at 100, 4 of 4 at 300
-    int[][] wins = {{300, 3, 0}, {60, 2, 1}, {100, 3, 1}, {300, 4, 1}};
-    for (int[] w : wins) {
-      for (int seed = 1; seed <= 4; seed++) {
-        String set = seed <= w[1] ? best : worst;
-        rows.add(
-            new MultiFidelityReplay.Outcome(
-                w[2] == 0 ? "bo" : "asha-bo",
-                w[0],
-                seed,
-                w[0],
-                w[0] / 10,
-                set,
-                pima.cell(set).rank(),
-                pima.cell(set).mean(),
-                pima.indistinguishableFromBest(set, 0.05)));
-      }
-    }
-    MultiFidelityReport report = new MultiFidelityReport(replay, rows);
-    assertThat(report.reference().rate()).isEqualTo(0.75);
-    assertThat(report.rate("asha-bo", 60).successes()).isEqualTo(2);
-    assertThat(report.matchingBudget("asha-bo")).isEqualTo(100);
-    assertThat(report.matchingBudget("bo")).isEqualTo(-1);
-    report.write(dir, "test");
-    assertThat(Files.readAllLines(dir.resolve("success.csv"))).hasSize(1 + 4);
-    assertThat(Files.readString(dir.resolve("report.md")))
-        .contains("asha-bo: reaches it at 100 runs");
-    assertThat(dir.resolve("figures/success-vs-runs.svg")).exists();
   }
 }

@@ -1,4 +1,4 @@
-package org.neurohpo.report;
+package org.neurohpo.experiments;
 
 import java.io.IOException;
 import java.nio.file.Files;

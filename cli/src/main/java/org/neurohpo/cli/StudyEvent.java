@@ -1,0 +1,27 @@
+package org.neurohpo.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.neurohpo.model.Event;
+import org.neurohpo.model.EventCodec;
+
+/**
+ * One study's event read from a topic: decoded by the wire contract's codec (a record that is not a
+ * valid event of its topic is skipped, as the services dead-letter it), and its JSON as written,
+ * for printing and for the run folder.
+ */
+record StudyEvent(Event event, JsonNode json) {
+
+  /** The event of {@code studyId} in the record, or null (another study's, or unreadable). */
+  static StudyEvent of(ConsumerRecord<String, String> r, String studyId) {
+    try {
+      Event e = EventCodec.decodeOn(r.topic(), r.value());
+      return studyId.equals(e.studyId())
+          ? new StudyEvent(e, EventCodec.mapper().readTree(r.value()))
+          : null;
+    } catch (EventCodec.MalformedEventException | JsonProcessingException ex) {
+      return null; // dead-lettered by the services
+    }
+  }
+}
