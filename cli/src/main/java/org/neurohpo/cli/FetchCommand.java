@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.neurohpo.experiments.EventLines;
 import org.neurohpo.experiments.RunFolder;
+import org.neurohpo.kafka.support.TopicReader;
 import org.neurohpo.model.StudyCompleted;
 import org.neurohpo.model.StudyCreated;
 import org.neurohpo.model.StudyStopped;
@@ -50,8 +52,8 @@ final class FetchCommand implements Callable<Integer> {
     StudyEvent created = null;
     StudyEvent ended = null;
     TreeMap<Integer, StudyEvent> trials = new TreeMap<>();
-    try (TopicTail tail =
-        TopicTail.open(
+    try (TopicReader tail =
+        TopicReader.open(
             bootstrap, cluster.kafka.settings(), List.of(Topics.STUDIES, Topics.RESULTS))) {
       List<ConsumerRecord<String, String>> history = tail.history();
       history.sort(Comparator.comparingLong(ConsumerRecord::timestamp));
@@ -103,7 +105,7 @@ final class FetchCommand implements Callable<Integer> {
           Duration.between(((StudyCreated) created.event()).createdAt(), end).toMillis() / 1000.0;
     }
     RunFolder.write(out.out, view, study, wall);
-    spec.commandLine().getOut().println(EventLines.runFolder(view, out.out));
+    spec.commandLine().getOut().println(EventLines.runFolder(view, out.out, Style::state));
     return ExitCodes.OK;
   }
 }

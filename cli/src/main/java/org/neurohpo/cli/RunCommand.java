@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.neurohpo.experiments.EventLines;
 import org.neurohpo.experiments.RunFolder;
 import org.neurohpo.experiments.SpecFiles;
 import picocli.CommandLine.Command;
@@ -69,7 +70,7 @@ final class RunCommand implements Callable<Integer> {
       system.ended();
       Path dir = out != null ? out : Path.of("runs", id);
       RunFolder.write(dir, view, study, (System.nanoTime() - started) / 1e9);
-      spec.commandLine().getOut().println(EventLines.runFolder(view, dir));
+      spec.commandLine().getOut().println(EventLines.runFolder(view, dir, Style::state));
       return "completed".equals(view.path("state").asText()) ? ExitCodes.OK : ExitCodes.INTERNAL;
     } finally {
       err.flush();
@@ -143,7 +144,7 @@ final class RunCommand implements Callable<Integer> {
                     ? "-"
                     : String.format(
                         "validation %s, test %.4f",
-                        EventLines.figure(best.path("meanValidationAccuracy")),
+                        RunFolder.figure(best.path("meanValidationAccuracy")),
                         best.path("meanTestAccuracy").asDouble())));
         if (!"running".equals(view.path("state").asText())) {
           return view;

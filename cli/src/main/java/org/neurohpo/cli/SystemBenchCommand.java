@@ -2,20 +2,16 @@ package org.neurohpo.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.neurohpo.experiments.Stats;
-import org.neurohpo.model.RunEvaluated;
+import org.neurohpo.experiments.SystemBench;
+import org.neurohpo.kafka.support.TopicReader;
 import org.neurohpo.model.Topics;
-import org.neurohpo.model.TrialCompleted;
-import org.neurohpo.model.TrialRequested;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -120,144 +116,45 @@ final class SystemBenchCommand implements Callable<Integer> {
       try (ProgressBar bar = ProgressBar.onStderr(quiet.quiet, "bench-system")) {
         if (warmup > 0) {
           client.awaitEnd(
-              client.submit(study("bench-system-warmup", warmup)),
+              client.submit(
+                  SystemBench.study("bench-system-warmup", warmup, population, generations)),
               v -> progress(bar, v, "warm-up"));
         }
-        id = client.submit(study("bench-system", trials));
+        id = client.submit(SystemBench.study("bench-system", trials, population, generations));
         view = client.awaitEnd(id, v -> progress(bar, v, "measured"));
       }
-      Figures f = measure(parts.bootstrap(), kafkaSecurity, id, flight == 1 && evaluators == 1);
+      SystemBench.Setup setup = new SystemBench.Setup(evaluators, threads, flight, warmup);
+      SystemBench.Figures f =
+          SystemBench.measure(events(parts.bootstrap(), kafkaSecurity, id), setup.cycle());
       Runtime.getRuntime().removeShutdownHook(hook);
-      ObjectNode out = JSON.createObjectNode();
-      out.put("evaluators", evaluators).put("threadsPerEvaluator", threads).put("inFlight", flight);
-      out.put("warmupTrials", warmup);
-      out.put("trials", view.path("trialsCompleted").asInt());
-      out.put("wallSeconds", f.wallSeconds);
-      out.put("trialsPerMinute", 60 * f.trials / f.wallSeconds);
-      out.put("evaluationSecondsMedian", Stats.median(f.evaluationSeconds));
-      out.put("overheadMsMedian", 1000 * Stats.median(f.overheadSeconds));
-      out.put("overheadMsP90", 1000 * Stats.quantile(f.overheadSeconds, 0.9));
-      out.put(
-          "overheadMeasure",
-          f.cycle ? "request-to-request minus evaluation" : "request-to-result minus evaluation");
       spec.commandLine()
           .getOut()
           .println(
               json
-                  ? JSON.writeValueAsString(out)
-                  : String.format(
-                      "%d evaluator(s) x %d thread(s), %d in flight, %d warm-up trials: %d trials in %.1f s"
-                          + " (%.1f trials/min); evaluation median %.3f s; overhead per trial"
-                          + " median %.1f ms, p90 %.1f ms (%s); stage medians: request to runs"
-                          + " minus evaluation %.1f ms, runs to result %.1f ms, result to next"
-                          + " request %.1f ms",
-                      evaluators,
-                      threads,
-                      flight,
-                      warmup,
-                      f.trials,
-                      f.wallSeconds,
-                      60 * f.trials / f.wallSeconds,
-                      Stats.median(f.evaluationSeconds),
-                      1000 * Stats.median(f.overheadSeconds),
-                      1000 * Stats.quantile(f.overheadSeconds, 0.9),
-                      out.get("overheadMeasure").asText(),
-                      1000 * f.stages[0],
-                      1000 * f.stages[1],
-                      1000 * f.stages[2]));
+                  ? JSON.writeValueAsString(
+                      SystemBench.json(setup, view.path("trialsCompleted").asInt(), f))
+                  : SystemBench.text(setup, f));
       return ExitCodes.OK;
     }
   }
 
-  /** A random-search study of identical evaluations on iris, one seed per trial. */
-  private ObjectNode study(String name, int budget) throws Exception {
-    ObjectNode study = JSON.createObjectNode();
-    study.put("name", name).put("dataset", "iris").put("strategy", "random");
-    study.put("budget", budget).put("optimizerSeed", 1);
-    study.putArray("seeds").add(1);
-    study.set(
-        "searchSpace",
-        JSON.readTree("[{\"name\": \"bins\", \"type\": \"int\", \"low\": 2, \"high\": 8}]"));
-    study
-        .putObject("fixedParams")
-        .put("populationSize", population)
-        .put("generations", generations);
-    return study;
-  }
-
-  private record Figures(
-      int trials,
-      double wallSeconds,
-      double[] evaluationSeconds,
-      double[] overheadSeconds,
-      boolean cycle,
-      double[] stages) {}
-
-  /** Reads the study's records from the trials, evaluations and results topics. */
-  private static Figures measure(
-      String bootstrap, Map<String, String> security, String id, boolean cycle) throws Exception {
-    Map<Integer, Long> requested = new HashMap<>();
-    Map<Integer, Long> completed = new HashMap<>();
-    Map<Integer, Double> evaluation = new HashMap<>();
-    Map<Integer, Long> lastRun = new HashMap<>();
+  /** The study's events on the trials, evaluations and results topics, with their timestamps. */
+  private static List<SystemBench.Timed> events(
+      String bootstrap, Map<String, String> security, String id) {
+    List<SystemBench.Timed> events = new ArrayList<>();
     for (ConsumerRecord<String, String> r :
         readAll(bootstrap, security, List.of(Topics.TRIALS, Topics.EVALUATIONS, Topics.RESULTS))) {
       StudyEvent e = StudyEvent.of(r, id);
-      if (e == null) {
-        continue;
-      }
-      if (e.event() instanceof TrialRequested t) {
-        requested.putIfAbsent(t.trialNumber(), r.timestamp());
-      } else if (e.event() instanceof TrialCompleted t) {
-        completed.putIfAbsent(t.trialNumber(), r.timestamp());
-      } else if (e.event() instanceof RunEvaluated run) {
-        evaluation.merge(run.trialNumber(), run.run().seconds(), Double::sum);
-        lastRun.merge(run.trialNumber(), r.timestamp(), Math::max);
+      if (e != null) {
+        events.add(new SystemBench.Timed(e.event(), r.timestamp()));
       }
     }
-    List<Double> eval = new ArrayList<>();
-    List<Double> overhead = new ArrayList<>();
-    List<Double> toRuns = new ArrayList<>();
-    List<Double> toResult = new ArrayList<>();
-    List<Double> toNext = new ArrayList<>();
-    long first = Long.MAX_VALUE;
-    long last = Long.MIN_VALUE;
-    for (Map.Entry<Integer, Long> e : requested.entrySet()) {
-      int t = e.getKey();
-      Long done = completed.get(t);
-      if (done == null || !evaluation.containsKey(t)) {
-        continue;
-      }
-      first = Math.min(first, e.getValue());
-      last = Math.max(last, done);
-      double ev = evaluation.get(t);
-      eval.add(ev);
-      toRuns.add((lastRun.get(t) - e.getValue()) / 1000.0 - ev);
-      toResult.add((done - lastRun.get(t)) / 1000.0);
-      if (requested.containsKey(t + 1)) {
-        toNext.add((requested.get(t + 1) - done) / 1000.0);
-      }
-      if (cycle) {
-        Long next = requested.get(t + 1);
-        if (next != null) {
-          overhead.add((next - e.getValue()) / 1000.0 - ev);
-        }
-      } else {
-        overhead.add((done - e.getValue()) / 1000.0 - ev);
-      }
-    }
-    return new Figures(
-        eval.size(),
-        (last - first) / 1000.0,
-        eval.stream().mapToDouble(Double::doubleValue).toArray(),
-        overhead.stream().mapToDouble(Double::doubleValue).toArray(),
-        cycle,
-        new double[] {median(toRuns), median(toResult), median(toNext)});
+    return events;
   }
 
   private static List<ConsumerRecord<String, String>> readAll(
       String bootstrap, Map<String, String> security, List<String> topics) {
-    try (TopicTail tail = new TopicTail(bootstrap, security, topics)) {
+    try (TopicReader tail = new TopicReader(bootstrap, security, topics)) {
       return tail.history();
     }
   }
@@ -266,9 +163,5 @@ final class SystemBenchCommand implements Callable<Integer> {
     int done = view.path("trialsCompleted").asInt();
     int budget = view.path("budget").asInt();
     bar.update(done, budget, String.format("%s study, %d/%d trials", stage, done, budget));
-  }
-
-  private static double median(List<Double> v) {
-    return Stats.median(v.stream().mapToDouble(Double::doubleValue).toArray());
   }
 }

@@ -8,6 +8,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.neurohpo.experiments.CausalOrder;
+import org.neurohpo.experiments.EventLines;
+import org.neurohpo.kafka.support.TopicReader;
 import org.neurohpo.model.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,7 +46,7 @@ final class WatchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     String bootstrap = cluster.bootstrap();
     PrintWriter out = spec.commandLine().getOut();
-    try (TopicTail tail = TopicTail.open(bootstrap, cluster.kafka.settings(), TOPICS)) {
+    try (TopicReader tail = TopicReader.open(bootstrap, cluster.kafka.settings(), TOPICS)) {
       if (tail.isEmpty()) {
         throw new IllegalArgumentException(
             "no neurohpo topics on the Kafka cluster at " + bootstrap);
@@ -97,9 +100,21 @@ final class WatchCommand implements Callable<Integer> {
     return e == null ? null : e.json();
   }
 
+  /** {@link EventLines#of} in colour on a terminal: failures red, results green, a stop yellow. */
+  private static String coloured(JsonNode e) {
+    String line = EventLines.of(e);
+    return switch (e.path("type").asText()) {
+      case "RunFailed" -> Style.red(line);
+      case "TrialCompleted" -> Style.green(line);
+      case "StudyCompleted" -> Style.bold(Style.green(line));
+      case "StudyStopped" -> Style.yellow(line);
+      default -> line;
+    };
+  }
+
   /** Prints the event; true when the study has ended. */
   private boolean print(PrintWriter out, JsonNode e) {
-    out.println(json ? e.toString() : EventLines.coloured(e));
+    out.println(json ? e.toString() : coloured(e));
     out.flush();
     return EventLines.ends(e);
   }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.neurohpo.neuro.hp.Category;
 import org.neurohpo.neuro.hp.HyperParameterCatalog;
 
@@ -105,5 +106,29 @@ public final class Specs {
     if (!Files.exists(f)) {
       Files.writeString(f, JSON.writeValueAsString(meta) + "\n");
     }
+  }
+
+  /** Which experiment wrote a folder: its experiment.json says, else the folders in it do. */
+  public static String kindOf(Path d) throws IOException {
+    Path meta = d.resolve("experiment.json");
+    if (Files.exists(meta)) {
+      String k = JSON.readTree(meta.toFile()).path("experiment").asText();
+      if (List.of("grid-vs-search", "sensitivity", "hardware", "pareto").contains(k)) {
+        return k;
+      }
+    }
+    if (Files.isDirectory(d.resolve("sample"))) {
+      return "sensitivity";
+    }
+    if (Files.isDirectory(d.resolve("validation"))) {
+      return "hardware";
+    }
+    if (Files.isDirectory(d.resolve("grid"))) {
+      return "grid-vs-search";
+    }
+    throw new IllegalArgumentException(
+        d
+            + " is not an experiment folder (no experiment.json, grid/, sample/ or validation/"
+            + " in it; see `neurohpo experiment`)");
   }
 }

@@ -1,4 +1,4 @@
-package org.neurohpo.cli;
+package org.neurohpo.kafka.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -69,16 +69,6 @@ class KafkaConfigFileTest {
         .hasMessageStartingWith("$NEUROHPO_KAFKA_CONFIG " + file + ": ")
         .hasMessageContaining(message)
         .hasMessageNotContaining("\n");
-  }
-
-  @Test
-  void theOptionGoesWithAgainst() throws IOException {
-    Path file = write("security.protocol=SSL\n");
-    Cli cli = Cli.run("run", "study.json", "--kafka-config", file.toString());
-    assertThat(cli.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(cli.err().strip())
-        .doesNotContain("\n")
-        .contains("--kafka-config goes with --against");
   }
 
   private Path write(String text) throws IOException {

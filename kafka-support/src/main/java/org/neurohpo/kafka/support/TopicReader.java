@@ -1,4 +1,4 @@
-package org.neurohpo.cli;
+package org.neurohpo.kafka.support;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * Reads every partition of some topics from the beginning, in no consumer group and committing
  * nothing: first the history (the records there when it started), then, if asked, live records.
  */
-final class TopicTail implements AutoCloseable {
+public final class TopicReader implements AutoCloseable {
   private final KafkaConsumer<String, String> consumer;
   private final List<TopicPartition> parts = new ArrayList<>();
   private Map<TopicPartition, Long> end = Map.of();
@@ -27,10 +27,11 @@ final class TopicTail implements AutoCloseable {
    * A tail, or one IllegalArgumentException naming Kafka when it cannot be reached or refuses the
    * client ({@code security}: the client's security settings, e.g. of {@code --kafka-config}).
    */
-  static TopicTail open(String bootstrap, Map<String, String> security, List<String> topics) {
+  public static TopicReader open(
+      String bootstrap, Map<String, String> security, List<String> topics) {
     ListenerCheck.requireMatchingTls(bootstrap, security);
     try {
-      return new TopicTail(bootstrap, security, topics);
+      return new TopicReader(bootstrap, security, topics);
     } catch (AuthenticationException e) {
       throw new IllegalArgumentException(
           "Kafka at " + bootstrap + " refused the client: " + e.getMessage());
@@ -47,7 +48,7 @@ final class TopicTail implements AutoCloseable {
   }
 
   /** Assigns every existing partition of {@code topics}; none if they do not exist (yet). */
-  TopicTail(String bootstrap, Map<String, String> security, List<String> topics) {
+  public TopicReader(String bootstrap, Map<String, String> security, List<String> topics) {
     Map<String, Object> config = new HashMap<>(security);
     config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
@@ -68,12 +69,12 @@ final class TopicTail implements AutoCloseable {
     }
   }
 
-  boolean isEmpty() {
+  public boolean isEmpty() {
     return parts.isEmpty();
   }
 
   /** The records that were there when this tail was made, in offset order per partition. */
-  List<ConsumerRecord<String, String>> history() {
+  public List<ConsumerRecord<String, String>> history() {
     List<ConsumerRecord<String, String>> out = new ArrayList<>();
     while (parts.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
       consumer.poll(Duration.ofMillis(200)).forEach(out::add);
@@ -82,7 +83,7 @@ final class TopicTail implements AutoCloseable {
   }
 
   /** Hands on records as they arrive (after the history) for up to {@code wait}. */
-  void poll(Duration wait, Consumer<ConsumerRecord<String, String>> sink) {
+  public void poll(Duration wait, Consumer<ConsumerRecord<String, String>> sink) {
     consumer.poll(wait).forEach(sink);
   }
 

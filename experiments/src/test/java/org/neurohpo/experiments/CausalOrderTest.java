@@ -1,4 +1,4 @@
-package org.neurohpo.cli;
+package org.neurohpo.experiments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.neurohpo.cli;
+package org.neurohpo.experiments;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
@@ -7,13 +7,13 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.neurohpo.experiments.RunFolder;
+import java.util.function.UnaryOperator;
 
-/** One readable line per study event, as `watch` prints them. */
-final class EventLines {
+/** One readable line per study event, as `watch` prints them, and what `run` and `fetch` print. */
+public final class EventLines {
   private EventLines() {}
 
-  static String of(JsonNode e) {
+  public static String of(JsonNode e) {
     String trial = "trial " + e.path("trialNumber").asInt();
     return switch (e.path("type").asText()) {
       case "StudyCreated" ->
@@ -73,13 +73,15 @@ final class EventLines {
     };
   }
 
-  /** A figure to 4 places, or "-" where a record of schema version 1 has none. */
-  static String figure(JsonNode value) {
+  private static String figure(JsonNode value) {
     return RunFolder.figure(value);
   }
 
-  /** What `run` and `fetch` print of a study and the run folder they wrote. */
-  static String runFolder(JsonNode view, Path dir) {
+  /**
+   * What `run` and `fetch` print of a study and the run folder they wrote; {@code state} styles the
+   * study's state (colours on a terminal).
+   */
+  public static String runFolder(JsonNode view, Path dir, UnaryOperator<String> state) {
     JsonNode best = view.path("best");
     String b =
         best.isMissingNode() || best.isNull()
@@ -93,7 +95,7 @@ final class EventLines {
     return String.format(
         "study %s %s: %d trials; %s%nwrote %s, %s and %s",
         view.path("studyId").asText(),
-        Style.state(view.path("state").asText()),
+        state.apply(view.path("state").asText()),
         view.path("trialsCompleted").asInt(),
         b,
         dir.resolve(RunFolder.SUMMARY),
@@ -101,20 +103,8 @@ final class EventLines {
         dir.resolve(RunFolder.RUNS));
   }
 
-  /** {@link #of} in colour on a terminal: failures red, results green, a stop yellow. */
-  static String coloured(JsonNode e) {
-    String line = of(e);
-    return switch (e.path("type").asText()) {
-      case "RunFailed" -> Style.red(line);
-      case "TrialCompleted" -> Style.green(line);
-      case "StudyCompleted" -> Style.bold(Style.green(line));
-      case "StudyStopped" -> Style.yellow(line);
-      default -> line;
-    };
-  }
-
   /** True for the events after which a study has nothing more to say. */
-  static boolean ends(JsonNode e) {
+  public static boolean ends(JsonNode e) {
     String t = e.path("type").asText();
     return t.equals("StudyCompleted") || t.equals("StudyStopped");
   }

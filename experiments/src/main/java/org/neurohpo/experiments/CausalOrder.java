@@ -1,4 +1,4 @@
-package org.neurohpo.cli;
+package org.neurohpo.experiments;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -17,8 +17,8 @@ import java.util.Set;
  * event through in the order of their kind: for the end of a topic's history, where a cause never
  * seen is gone (retention) rather than late. Plain Java; not thread-safe.
  */
-final class CausalOrder {
-  static final int MAX_WAITING = 100_000;
+public final class CausalOrder {
+  public static final int MAX_WAITING = 100_000;
 
   private final List<JsonNode> waiting = new ArrayList<>();
   private boolean created;
@@ -27,7 +27,7 @@ final class CausalOrder {
   private final Set<Integer> completed = new HashSet<>();
 
   /** Takes an event; returns the events that may be printed now, in order. */
-  List<JsonNode> accept(JsonNode e) {
+  public List<JsonNode> accept(JsonNode e) {
     waiting.add(e);
     List<JsonNode> out = new ArrayList<>();
     boolean progress = true;
@@ -49,7 +49,7 @@ final class CausalOrder {
   }
 
   /** Lets every waiting event through, by kind (creation, requests, runs, results, the end). */
-  List<JsonNode> flush() {
+  public List<JsonNode> flush() {
     List<JsonNode> out = new ArrayList<>();
     waiting.sort(java.util.Comparator.comparingInt(CausalOrder::rank));
     for (JsonNode w : waiting) {

@@ -1,4 +1,4 @@
-package org.neurohpo.cli;
+package org.neurohpo.kafka.support;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -18,7 +18,7 @@ import java.util.Map;
  * first bootstrap server; an answer that starts like a TLS record is a clear error instead.
  * Anything else (no answer, a Kafka answer, no connection) is left to the Kafka client.
  */
-final class ListenerCheck {
+public final class ListenerCheck {
   private static final int TIMEOUT_MS = 5_000;
   // TLS record types: alert, handshake
   private static final int TLS_ALERT = 0x15;
@@ -27,7 +27,7 @@ final class ListenerCheck {
   private ListenerCheck() {}
 
   /** Throws IllegalArgumentException when {@code bootstrap} wants TLS and the settings do not. */
-  static void requireMatchingTls(String bootstrap, Map<String, String> security) {
+  public static void requireMatchingTls(String bootstrap, Map<String, String> security) {
     String protocol = security.getOrDefault("security.protocol", "PLAINTEXT");
     if (protocol.toUpperCase(Locale.ROOT).endsWith("SSL")) {
       return;
@@ -49,7 +49,7 @@ final class ListenerCheck {
           "Kafka at "
               + first
               + " speaks TLS and this client does not: give --kafka-config FILE (or $"
-              + KafkaConfigOption.ENV
+              + KafkaConfigFile.ENV
               + ") with security.protocol SSL or SASL_SSL");
     }
   }

@@ -1,4 +1,4 @@
-package org.neurohpo.cli;
+package org.neurohpo.kafka.support;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -24,14 +24,17 @@ import org.apache.kafka.common.config.ConfigException;
  * invalid values, a SASL protocol without a login, key and trust stores that are not there.
  * Relative store paths are taken from the file's folder.
  */
-final class KafkaConfigFile {
+public final class KafkaConfigFile {
+  /** The environment variable naming such a file when no option does. */
+  public static final String ENV = "NEUROHPO_KAFKA_CONFIG";
+
   private static final Set<String> STORE_PATHS =
       Set.of("ssl.truststore.location", "ssl.keystore.location");
 
   private KafkaConfigFile() {}
 
   /** The file's settings; {@code origin} names where the file was given, for the errors. */
-  static Map<String, String> load(Path file, String origin) {
+  public static Map<String, String> load(Path file, String origin) {
     String where = origin + " " + file;
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException(where + ": no such file");
