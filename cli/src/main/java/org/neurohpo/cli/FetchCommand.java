@@ -1,25 +1,15 @@
 package org.neurohpo.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.neurohpo.experiments.EventLines;
 import org.neurohpo.experiments.RunFolder;
+import org.neurohpo.experiments.StudyEvent;
 import org.neurohpo.kafka.support.TopicReader;
-import org.neurohpo.model.StudyCompleted;
-import org.neurohpo.model.StudyCreated;
-import org.neurohpo.model.StudyStopped;
 import org.neurohpo.model.Topics;
-import org.neurohpo.model.TrialCompleted;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,8 +26,6 @@ import picocli.CommandLine.Spec;
       "The study's completed trials so far when it has not ended."
     })
 final class FetchCommand implements Callable<Integer> {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   @Spec CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "STUDY_ID", description = "the study")
@@ -49,63 +37,27 @@ final class FetchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     String bootstrap = cluster.bootstrap();
-    StudyEvent created = null;
-    StudyEvent ended = null;
-    TreeMap<Integer, StudyEvent> trials = new TreeMap<>();
+    List<StudyEvent> events = new ArrayList<>();
     try (TopicReader tail =
         TopicReader.open(
             bootstrap, cluster.kafka.settings(), List.of(Topics.STUDIES, Topics.RESULTS))) {
       List<ConsumerRecord<String, String>> history = tail.history();
       history.sort(Comparator.comparingLong(ConsumerRecord::timestamp));
       for (ConsumerRecord<String, String> r : history) {
-        StudyEvent e = StudyEvent.of(r, studyId);
-        if (e == null) {
-          continue;
-        }
-        if (e.event() instanceof StudyCreated) {
-          created = e;
-        } else if (e.event() instanceof StudyCompleted || e.event() instanceof StudyStopped) {
-          ended = ended == null ? e : ended;
-        } else if (e.event() instanceof TrialCompleted t) {
-          trials.putIfAbsent(t.trialNumber(), e);
+        StudyEvent e = StudyEvent.decode(r.topic(), r.value(), studyId);
+        if (e != null) {
+          events.add(e);
         }
       }
     }
-    if (created == null) {
-      throw new IllegalArgumentException(
-          "no study " + studyId + " on the Kafka cluster at " + bootstrap);
-    }
-    JsonNode study = created.json().path("spec");
-    ObjectNode view = JSON.createObjectNode();
-    view.put("studyId", studyId);
-    view.put("strategy", study.path("strategy").asText());
-    view.put("trialsCompleted", trials.size());
-    view.put(
-        "state",
-        ended == null
-            ? "running"
-            : ended.event() instanceof StudyCompleted ? "completed" : "stopped");
-    ArrayNode ts = view.putArray("trials");
-    List<TrialCompleted> decoded = new ArrayList<>();
-    for (StudyEvent t : trials.values()) {
-      ts.add(t.json());
-      decoded.add((TrialCompleted) t.event());
-    }
-    TrialCompleted.best(decoded)
-        .ifPresent(b -> view.set("best", trials.get(b.trialNumber()).json()));
-    double wall = 0;
-    Instant end =
-        ended == null
-            ? null
-            : ended.event() instanceof StudyCompleted c
-                ? c.completedAt()
-                : ((StudyStopped) ended.event()).stoppedAt();
-    if (end != null) {
-      wall =
-          Duration.between(((StudyCreated) created.event()).createdAt(), end).toMillis() / 1000.0;
-    }
-    RunFolder.write(out.out, view, study, wall);
-    spec.commandLine().getOut().println(EventLines.runFolder(view, out.out, Style::state));
+    RunFolder.Fetched f =
+        RunFolder.fromEvents(studyId, events)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "no study " + studyId + " on the Kafka cluster at " + bootstrap));
+    RunFolder.write(out.out, f.view(), f.study(), f.wallSeconds());
+    spec.commandLine().getOut().println(EventLines.runFolder(f.view(), out.out, Style::state));
     return ExitCodes.OK;
   }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.neurohpo.experiments.StudyEvent;
 import org.neurohpo.experiments.SystemBench;
 import org.neurohpo.kafka.support.TopicReader;
 import org.neurohpo.model.Topics;
@@ -144,7 +145,7 @@ final class SystemBenchCommand implements Callable<Integer> {
     List<SystemBench.Timed> events = new ArrayList<>();
     for (ConsumerRecord<String, String> r :
         readAll(bootstrap, security, List.of(Topics.TRIALS, Topics.EVALUATIONS, Topics.RESULTS))) {
-      StudyEvent e = StudyEvent.of(r, id);
+      StudyEvent e = StudyEvent.decode(r.topic(), r.value(), id);
       if (e != null) {
         events.add(new SystemBench.Timed(e.event(), r.timestamp()));
       }

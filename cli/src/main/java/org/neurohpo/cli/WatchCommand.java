@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.neurohpo.experiments.CausalOrder;
 import org.neurohpo.experiments.EventLines;
+import org.neurohpo.experiments.StudyEvent;
 import org.neurohpo.kafka.support.TopicReader;
 import org.neurohpo.model.Topics;
 import picocli.CommandLine.Command;
@@ -96,7 +97,7 @@ final class WatchCommand implements Callable<Integer> {
 
   /** The study's event in the record as JSON, or null. */
   private JsonNode event(ConsumerRecord<String, String> r) {
-    StudyEvent e = StudyEvent.of(r, studyId);
+    StudyEvent e = StudyEvent.decode(r.topic(), r.value(), studyId);
     return e == null ? null : e.json();
   }
 

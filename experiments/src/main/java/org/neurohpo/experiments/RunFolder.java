@@ -3,16 +3,25 @@ package org.neurohpo.experiments;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import org.neurohpo.model.StudyCompleted;
+import org.neurohpo.model.StudyCreated;
+import org.neurohpo.model.StudyStopped;
+import org.neurohpo.model.TrialCompleted;
 
 /**
  * The run folder, written: summary.json and trials.csv of a finished study (the contract of issue
@@ -140,6 +149,63 @@ public final class RunFolder {
 
   private static JsonNode numberOrNull(JsonNode value) {
     return value.isNumber() ? value : JSON.getNodeFactory().nullNode();
+  }
+
+  /** A run folder's content assembled from a study's events: the view, the spec, the wall time. */
+  public record Fetched(JsonNode view, JsonNode study, double wallSeconds) {}
+
+  /**
+   * What `fetch` writes: the study's view as the optimizer would give it, from its events on the
+   * studies and results topics (in time order): its creation, each trial's first result, its end
+   * (the first, if any); the best trial by {@link TrialCompleted#BY_OBJECTIVE}. Empty when the
+   * study's creation is not among them.
+   */
+  public static Optional<Fetched> fromEvents(String studyId, List<StudyEvent> events) {
+    StudyEvent created = null;
+    StudyEvent ended = null;
+    TreeMap<Integer, StudyEvent> trials = new TreeMap<>();
+    for (StudyEvent e : events) {
+      if (e.event() instanceof StudyCreated) {
+        created = e;
+      } else if (e.event() instanceof StudyCompleted || e.event() instanceof StudyStopped) {
+        ended = ended == null ? e : ended;
+      } else if (e.event() instanceof TrialCompleted t) {
+        trials.putIfAbsent(t.trialNumber(), e);
+      }
+    }
+    if (created == null) {
+      return Optional.empty();
+    }
+    JsonNode study = created.json().path("spec");
+    ObjectNode view = JSON.createObjectNode();
+    view.put("studyId", studyId);
+    view.put("strategy", study.path("strategy").asText());
+    view.put("trialsCompleted", trials.size());
+    view.put(
+        "state",
+        ended == null
+            ? "running"
+            : ended.event() instanceof StudyCompleted ? "completed" : "stopped");
+    ArrayNode ts = view.putArray("trials");
+    List<TrialCompleted> decoded = new ArrayList<>();
+    for (StudyEvent t : trials.values()) {
+      ts.add(t.json());
+      decoded.add((TrialCompleted) t.event());
+    }
+    TrialCompleted.best(decoded)
+        .ifPresent(b -> view.set("best", trials.get(b.trialNumber()).json()));
+    double wall = 0;
+    Instant end =
+        ended == null
+            ? null
+            : ended.event() instanceof StudyCompleted c
+                ? c.completedAt()
+                : ((StudyStopped) ended.event()).stoppedAt();
+    if (end != null) {
+      wall =
+          Duration.between(((StudyCreated) created.event()).createdAt(), end).toMillis() / 1000.0;
+    }
+    return Optional.of(new Fetched(view, study, wall));
   }
 
   /** Whether {@code dir} holds a finished study's folder (a resumed experiment skips it). */

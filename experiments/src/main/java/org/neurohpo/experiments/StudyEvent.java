@@ -1,8 +1,7 @@
-package org.neurohpo.cli;
+package org.neurohpo.experiments;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.neurohpo.model.Event;
 import org.neurohpo.model.EventCodec;
 
@@ -11,14 +10,17 @@ import org.neurohpo.model.EventCodec;
  * valid event of its topic is skipped, as the services dead-letter it), and its JSON as written,
  * for printing and for the run folder.
  */
-record StudyEvent(Event event, JsonNode json) {
+public record StudyEvent(Event event, JsonNode json) {
 
-  /** The event of {@code studyId} in the record, or null (another study's, or unreadable). */
-  static StudyEvent of(ConsumerRecord<String, String> r, String studyId) {
+  /**
+   * The event of {@code studyId} in a record of {@code topic}, or null (another study's, or
+   * unreadable).
+   */
+  public static StudyEvent decode(String topic, String value, String studyId) {
     try {
-      Event e = EventCodec.decodeOn(r.topic(), r.value());
+      Event e = EventCodec.decodeOn(topic, value);
       return studyId.equals(e.studyId())
-          ? new StudyEvent(e, EventCodec.mapper().readTree(r.value()))
+          ? new StudyEvent(e, EventCodec.mapper().readTree(value))
           : null;
     } catch (EventCodec.MalformedEventException | JsonProcessingException ex) {
       return null; // dead-lettered by the services
