@@ -13,7 +13,7 @@ Each figure comes from two computations that share no code and must agree before
   1999), checked against a Monte Carlo pick-freeze estimate with numpy.
 
 Needs numpy and scipy. Run from the repository root:
-  python3 scripts/stats-reference/make_stats_reference.py > report/src/test/resources/stats-reference.json
+  python3 scripts/stats-reference/make_stats_reference.py > experiments/src/test/resources/stats-reference.json
 """
 import csv
 import itertools

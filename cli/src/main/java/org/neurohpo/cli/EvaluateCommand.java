@@ -2,8 +2,6 @@ package org.neurohpo.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -14,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.neurohpo.experiments.EvaluationOutput;
 import org.neurohpo.neuro.data.Dataset;
 import org.neurohpo.neuro.data.Datasets;
 import org.neurohpo.neuro.evaluation.Evaluation;
@@ -21,6 +20,7 @@ import org.neurohpo.neuro.evaluation.RunResult;
 import org.neurohpo.neuro.hp.HyperParameterSet;
 import org.neurohpo.risp.NetworkJson;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -79,10 +79,7 @@ final class EvaluateCommand implements Callable<Integer> {
       description = "threads for EONS fitness (default: all cores); results do not depend on it")
   int threads = Runtime.getRuntime().availableProcessors();
 
-  @Option(
-      names = {"-q", "--quiet"},
-      description = "no progress bar")
-  boolean quiet;
+  @Mixin Options.Quiet quiet;
 
   @Override
   public Integer call() throws InterruptedException {
@@ -93,7 +90,7 @@ final class EvaluateCommand implements Callable<Integer> {
     HyperParameterSet hp = HyperParameterSet.fromStrings(params);
     Evaluation evaluation = Evaluation.prepare(data, hp);
     List<RunResult> runs = new ArrayList<>();
-    try (ProgressBar bar = ProgressBar.onStderr(quiet, "evaluate")) {
+    try (ProgressBar bar = ProgressBar.onStderr(quiet.quiet, "evaluate")) {
       for (int i = 0; i < seeds.size(); i++) {
         long seed = seeds.get(i);
         int runIndex = i;
@@ -113,7 +110,8 @@ final class EvaluateCommand implements Callable<Integer> {
       }
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.println(json ? toJson(data, hp, runs) : EvaluationTable.render(data, hp, runs));
+    out.println(
+        json ? EvaluationOutput.json(data, hp, runs) : EvaluationOutput.table(data, hp, runs));
     out.flush();
     return ExitCodes.OK;
   }
@@ -136,35 +134,5 @@ final class EvaluateCommand implements Callable<Integer> {
     String stem = dot > 0 ? name.substring(0, dot) : name;
     String ext = dot > 0 ? name.substring(dot) : ".json";
     return file.resolveSibling(stem + "-seed" + seed + ext);
-  }
-
-  static String toJson(Dataset data, HyperParameterSet hp, List<RunResult> runs) {
-    ObjectNode root = JSON.createObjectNode();
-    root.put("dataset", data.name());
-    root.set("params", JSON.valueToTree(hp.asMap()));
-    ArrayNode array = root.putArray("runs");
-    for (RunResult r : runs) {
-      ObjectNode o = array.addObject();
-      o.put("seed", r.seed());
-      o.put("trainAccuracy", r.trainAccuracy());
-      o.put("validationAccuracy", r.validationAccuracy());
-      o.put("testAccuracy", r.testAccuracy());
-      o.put("neurons", r.neurons());
-      o.put("synapses", r.synapses());
-      o.put("spikesPerSample", r.spikesPerSample());
-      o.put("synapseEventsPerSample", r.synapseEventsPerSample());
-      o.put("seconds", r.seconds());
-    }
-    Summary v = Summary.of(runs.stream().mapToDouble(RunResult::validationAccuracy).toArray());
-    root.put("meanValidationAccuracy", v.mean());
-    root.put("stdValidationAccuracy", v.std());
-    Summary s = Summary.of(runs.stream().mapToDouble(RunResult::testAccuracy).toArray());
-    root.put("meanTestAccuracy", s.mean());
-    root.put("stdTestAccuracy", s.std());
-    try {
-      return JSON.writeValueAsString(root);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

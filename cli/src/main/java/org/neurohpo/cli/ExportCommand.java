@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.neurohpo.experiments.RunFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -76,7 +77,7 @@ final class ExportCommand implements Callable<Integer> {
     spec.commandLine()
         .getOut()
         .print(
-            format == Format.csv ? RunOutputs.csv(trials) : JSON.writeValueAsString(trials) + "\n");
+            format == Format.csv ? RunFolder.csv(trials) : JSON.writeValueAsString(trials) + "\n");
     spec.commandLine().getOut().flush();
     return ExitCodes.OK;
   }

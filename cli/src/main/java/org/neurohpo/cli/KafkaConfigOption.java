@@ -2,11 +2,12 @@ package org.neurohpo.cli;
 
 import java.nio.file.Path;
 import java.util.Map;
+import org.neurohpo.kafka.support.KafkaConfigFile;
 import picocli.CommandLine.Option;
 
 /** {@code --kafka-config FILE}: the client security settings of a secured Kafka cluster. */
 final class KafkaConfigOption {
-  static final String ENV = "NEUROHPO_KAFKA_CONFIG";
+  static final String ENV = KafkaConfigFile.ENV;
 
   @Option(
       names = "--kafka-config",

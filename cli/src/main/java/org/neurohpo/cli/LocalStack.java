@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.neurohpo.kafka.support.ListenerCheck;
 
 /**
  * The whole system on this machine, as separate JVMs: a Kafka broker (kafka-local) and the three

@@ -5,13 +5,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
+import org.neurohpo.experiments.Studies;
 
 /**
  * The whole system started for one command (a broker unless {@code against}, the optimizer, the
  * results service and the evaluators), with a Ctrl-C hook that first stops the study in progress
  * (so an optimizer started later on the same cluster does not resume it), then everything.
  */
-final class LocalSystem implements AutoCloseable {
+final class LocalSystem implements AutoCloseable, Studies {
   private final LocalStack stack;
   private final StudyClient client;
   private final int resultsPort;
@@ -121,6 +122,15 @@ final class LocalSystem implements AutoCloseable {
   /** The submitted study has ended: Ctrl-C no longer needs to stop it. */
   void ended() {
     stopStudy.set(() -> {});
+  }
+
+  /** Submits the study and follows it to its end (Ctrl-C meanwhile stops it); its last view. */
+  @Override
+  public JsonNode run(JsonNode study, java.util.function.Consumer<JsonNode> onView)
+      throws IOException, InterruptedException {
+    JsonNode view = client.awaitEnd(submit(study), onView);
+    ended();
+    return view;
   }
 
   @Override

@@ -1,26 +1,21 @@
 package org.neurohpo.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.neurohpo.report.Grid;
+import org.neurohpo.experiments.MultiFidelityDesign;
+import org.neurohpo.experiments.MultiFidelityReplay;
 import org.neurohpo.report.GridVsSearchReport;
-import org.neurohpo.report.MultiFidelityReplay;
 import org.neurohpo.report.MultiFidelityReport;
-import org.neurohpo.report.StudyResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/**
- * Issue 17's replay benchmark: search strategies with and without early stopping replayed on a
- * committed measured grid (no EONS run, no broker), judged by Welch's rule against the grid's best.
- */
+/** Issue 17's replay benchmark on a measured grid: the options of {@link MultiFidelityDesign}. */
 @Command(
     name = "multifidelity",
     mixinStandardHelpOptions = true,
@@ -42,8 +37,7 @@ final class MultiFidelityExperiment implements Callable<Integer> {
           "a finished grid run (`run --out` folder), or an experiment folder holding grid/")
   Path grid;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder")
-  Path out;
+  @Mixin Options.Out out;
 
   @Option(
       names = "--strategies",
@@ -101,74 +95,25 @@ final class MultiFidelityExperiment implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ExperimentCommand.atLeast("--optimizer-seeds", optimizerSeeds, 1);
-    ExperimentCommand.atLeast("--threads", threads, 1);
-    ExperimentCommand.atLeast("--workers", workers, 1);
-    for (String s : strategies) {
-      if (!MultiFidelityReplay.STRATEGIES.contains(s)) {
-        throw new IllegalArgumentException(
-            "--strategies: unknown strategy '"
-                + s
-                + "' ("
-                + String.join(", ", MultiFidelityReplay.STRATEGIES)
-                + ")");
-      }
-    }
-    for (int b : budgets) {
-      ExperimentCommand.atLeast("--budgets", b, 1);
-    }
-    MultiFidelityReplay.Settings settings =
-        new MultiFidelityReplay.Settings(minRuns, maxRuns, eta, workers);
-    Path dir = Files.exists(grid.resolve("trials.csv")) ? grid : grid.resolve("grid");
-    if (!Files.exists(dir.resolve("trials.csv"))) {
-      throw new IllegalArgumentException(
-          "--grid " + grid + ": no trials.csv there nor in grid/ (not a grid run folder)");
-    }
-    Grid g = new Grid(StudyResult.read(dir));
-    if (g.runsPerSet() < maxRuns) {
-      throw new IllegalArgumentException(
-          "--max-runs "
-              + maxRuns
-              + ": the grid has only "
-              + g.runsPerSet()
-              + " runs per set, a replay cannot draw more");
-    }
-    List<Integer> sorted = budgets.stream().distinct().sorted().toList();
-    MultiFidelityReplay replay = new MultiFidelityReplay(g, settings, GridVsSearchReport.ALPHA);
-    long start = System.nanoTime();
-    List<MultiFidelityReplay.Outcome> rows =
-        replay.run(strategies, optimizerSeeds, sorted, threads);
-    double seconds = (System.nanoTime() - start) / 1e9;
-    String dataset = g.study().spec().path("dataset").asText("?");
-    Files.createDirectories(out);
-    ObjectNode meta = ExperimentCommand.experiment(spec, "multifidelity", dataset);
-    boolean testOnly = g.study().trials().stream().allMatch(t -> Double.isNaN(t.validationMean()));
-    meta.put(
-        "notes",
-        String.format(
-            Locale.ROOT,
-            "Replay on %s (%d sets x %d runs): %s, optimizer seeds 1..%d, budgets %s runs, rungs"
-                + " %s (eta %d), full fidelity %d runs, %d simulated worker(s). Objective and judgement: the grid's"
-                + " per-run test accuracy%s. Replay time %.1f s on %d thread(s).",
-            dir,
-            g.ranked().size(),
-            g.runsPerSet(),
-            String.join(", ", strategies),
-            optimizerSeeds,
-            sorted,
-            java.util.Arrays.toString(settings.ladder().levels()),
-            eta,
-            maxRuns,
-            workers,
-            testOnly ? " (the grid was measured before the validation split)" : "",
-            seconds,
-            threads));
-    Files.writeString(out.resolve("experiment.json"), meta.toPrettyString() + "\n");
-    new MultiFidelityReport(replay, rows)
-        .write(out, "Multi-fidelity replay on the " + dataset + " grid");
+    MultiFidelityDesign.check(strategies, optimizerSeeds, budgets, workers, threads);
+    MultiFidelityDesign.Replayed r =
+        new MultiFidelityDesign(
+                grid,
+                out.out,
+                strategies,
+                optimizerSeeds,
+                budgets,
+                new MultiFidelityReplay.Settings(minRuns, maxRuns, eta, workers),
+                threads,
+                GridVsSearchReport.ALPHA,
+                ExperimentCommand.command(spec))
+            .run();
+    new MultiFidelityReport(r.replay(), r.outcomes())
+        .write(out.out, "Multi-fidelity replay on the " + r.dataset() + " grid");
     spec.commandLine()
         .getOut()
-        .printf(Locale.ROOT, "wrote %s (replay %.1f s)%n", out.resolve("report.md"), seconds);
+        .printf(
+            Locale.ROOT, "wrote %s (replay %.1f s)%n", out.out.resolve("report.md"), r.seconds());
     return ExitCodes.OK;
   }
 }

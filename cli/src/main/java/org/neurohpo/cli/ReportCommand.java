@@ -1,9 +1,9 @@
 package org.neurohpo.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.neurohpo.experiments.Specs;
 import org.neurohpo.report.GridVsSearchReport;
 import org.neurohpo.report.GridVsSearchSummary;
 import org.neurohpo.report.HardwareReport;
@@ -43,7 +43,7 @@ final class ReportCommand implements Callable<Integer> {
     // every folder checked before any report is written
     java.util.Map<Path, String> kinds = new java.util.LinkedHashMap<>();
     for (Path d : dirs) {
-      kinds.put(d, kind(d));
+      kinds.put(d, Specs.kindOf(d));
     }
     List<Path> gridVsSearch =
         dirs.stream().filter(d -> kinds.get(d).equals("grid-vs-search")).toList();
@@ -52,15 +52,7 @@ final class ReportCommand implements Callable<Integer> {
           "--summary: none of the folders is a grid-vs-search experiment");
     }
     for (Path d : dirs) {
-      Path page =
-          switch (kinds.get(d)) {
-            case "sensitivity" -> SensitivityReport.write(d);
-            case "hardware" -> HardwareReport.write(d);
-            case "pareto" -> ParetoReport.write(d);
-            case "joint-space" -> SearchComparisonReport.write(d);
-            default -> GridVsSearchReport.write(d);
-          };
-      spec.commandLine().getOut().println("wrote " + page);
+      spec.commandLine().getOut().println("wrote " + write(kinds.get(d), d));
     }
     if (summary != null) {
       spec.commandLine()
@@ -70,32 +62,14 @@ final class ReportCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  /** Which experiment wrote a folder: its experiment.json says, else the folders in it do. */
-  static String kind(Path d) throws java.io.IOException {
-    Path meta = d.resolve("experiment.json");
-    if (Files.exists(meta)) {
-      String k =
-          new com.fasterxml.jackson.databind.ObjectMapper()
-              .readTree(meta.toFile())
-              .path("experiment")
-              .asText();
-      if (List.of("grid-vs-search", "sensitivity", "hardware", "pareto", "joint-space")
-          .contains(k)) {
-        return k;
-      }
-    }
-    if (Files.isDirectory(d.resolve("sample"))) {
-      return "sensitivity";
-    }
-    if (Files.isDirectory(d.resolve("validation"))) {
-      return "hardware";
-    }
-    if (Files.isDirectory(d.resolve("grid"))) {
-      return "grid-vs-search";
-    }
-    throw new IllegalArgumentException(
-        d
-            + " is not an experiment folder (no experiment.json, grid/, sample/ or validation/"
-            + " in it; see `neurohpo experiment`)");
+  /** Writes the report of an experiment folder of this kind; the page written. */
+  static Path write(String kind, Path dir) throws java.io.IOException {
+    return switch (kind) {
+      case "sensitivity" -> SensitivityReport.write(dir);
+      case "hardware" -> HardwareReport.write(dir);
+      case "pareto" -> ParetoReport.write(dir);
+      case "joint-space" -> SearchComparisonReport.write(dir);
+      default -> GridVsSearchReport.write(dir);
+    };
   }
 }

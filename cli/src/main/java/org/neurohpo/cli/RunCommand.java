@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.neurohpo.experiments.EventLines;
+import org.neurohpo.experiments.RunFolder;
+import org.neurohpo.experiments.SpecFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,11 +34,7 @@ final class RunCommand implements Callable<Integer> {
       description = "the study spec, JSON (or YAML when named *.yaml / *.yml)")
   Path studyFile;
 
-  @Option(
-      names = "--evaluators",
-      paramLabel = "N",
-      description = "evaluator instances (default ${DEFAULT-VALUE})")
-  int evaluators = 2;
+  @Mixin Options.Evaluators evaluators;
 
   @Option(
       names = "--out",
@@ -43,44 +42,35 @@ final class RunCommand implements Callable<Integer> {
       description = "output folder (default runs/<study id>)")
   Path out;
 
-  @Option(
-      names = "--against",
-      paramLabel = "HOST:PORT",
-      description = "use this Kafka cluster instead of starting a broker")
-  String against;
-
-  @Mixin KafkaConfigOption kafka;
-
-  @Option(
-      names = {"-q", "--quiet"},
-      description = "no progress bar")
-  boolean quiet;
+  @Mixin Options.Cluster cluster;
+  @Mixin Options.Quiet quietOption;
 
   @Override
   public Integer call() throws Exception {
+    int evaluators = this.evaluators.evaluators;
     if (evaluators < 1) {
       throw new IllegalArgumentException("--evaluators must be >= 1, got " + evaluators);
     }
-    java.util.Map<String, String> kafkaSecurity = kafka.settingsFor(against);
+    java.util.Map<String, String> kafkaSecurity = cluster.settings();
     JsonNode study = SpecFiles.readObject(studyFile);
     // a CSV file of the user's: checked before anything starts, registered once the system runs
     java.util.Optional<Path> csvFile = localDataset(study);
     PrintWriter err = spec.commandLine().getErr();
     // Ctrl-C stops the study first, then the services and the broker (LocalSystem's hook)
     try (LocalSystem system =
-        LocalSystem.start(against, kafkaSecurity, evaluators, "neurohpo-run-")) {
+        LocalSystem.start(cluster.against, kafkaSecurity, evaluators, "neurohpo-run-")) {
       long started = System.nanoTime();
       csvFile.ifPresent(csv -> register(system.client(), study, csv));
       String id = system.submit(study);
-      if (!quiet) {
+      if (!quietOption.quiet) {
         err.printf("dashboard: http://localhost:%d/study.html?id=%s%n", system.resultsPort(), id);
         err.flush();
       }
       JsonNode view = follow(system.client(), id);
       system.ended();
       Path dir = out != null ? out : Path.of("runs", id);
-      RunOutputs.write(dir, view, study, (System.nanoTime() - started) / 1e9);
-      spec.commandLine().getOut().println(RunOutputs.describe(view, dir));
+      RunFolder.write(dir, view, study, (System.nanoTime() - started) / 1e9);
+      spec.commandLine().getOut().println(EventLines.runFolder(view, dir, Style::state));
       return "completed".equals(view.path("state").asText()) ? ExitCodes.OK : ExitCodes.INTERNAL;
     } finally {
       err.flush();
@@ -123,7 +113,7 @@ final class RunCommand implements Callable<Integer> {
       String name = file.getFileName().toString().replaceFirst("(?i)\\.csv$", "");
       String id = client.registerDataset(name, csv);
       ((com.fasterxml.jackson.databind.node.ObjectNode) study).put("dataset", id);
-      if (!quiet) {
+      if (!quietOption.quiet) {
         spec.commandLine().getErr().printf("dataset: %s registered as %s%n", file, id);
       }
     } catch (java.nio.charset.MalformedInputException e) {
@@ -137,7 +127,7 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private JsonNode follow(StudyClient client, String id) throws Exception {
-    try (ProgressBar bar = ProgressBar.onStderr(quiet, id)) {
+    try (ProgressBar bar = ProgressBar.onStderr(quietOption.quiet, id)) {
       while (true) {
         JsonNode view = client.view(id);
         int done = view.path("trialsCompleted").asInt();
@@ -154,7 +144,7 @@ final class RunCommand implements Callable<Integer> {
                     ? "-"
                     : String.format(
                         "validation %s, test %.4f",
-                        EventLines.figure(best.path("meanValidationAccuracy")),
+                        RunFolder.figure(best.path("meanValidationAccuracy")),
                         best.path("meanTestAccuracy").asDouble())));
         if (!"running".equals(view.path("state").asText())) {
           return view;

@@ -2,16 +2,17 @@ package org.neurohpo.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.neurohpo.report.Stats;
+import org.neurohpo.experiments.StudyEvent;
+import org.neurohpo.experiments.SystemBench;
+import org.neurohpo.kafka.support.TopicReader;
+import org.neurohpo.model.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -67,13 +68,7 @@ final class SystemBenchCommand implements Callable<Integer> {
       description = "EONS generations (default ${DEFAULT-VALUE})")
   int generations = 1;
 
-  @Option(
-      names = "--against",
-      paramLabel = "HOST:PORT",
-      description = "use this Kafka cluster instead of starting a broker")
-  String against;
-
-  @Mixin KafkaConfigOption kafka;
+  @Mixin Options.Cluster cluster;
 
   @Option(
       names = "--warmup",
@@ -87,10 +82,7 @@ final class SystemBenchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "print one JSON object instead of text")
   boolean json;
 
-  @Option(
-      names = {"-q", "--quiet"},
-      description = "no progress bar")
-  boolean quiet;
+  @Mixin Options.Quiet quiet;
 
   @Override
   public Integer call() throws Exception {
@@ -110,163 +102,60 @@ final class SystemBenchCommand implements Callable<Integer> {
     if (flight < 1) {
       throw new IllegalArgumentException("--in-flight must be >= 1, got " + flight);
     }
-    Map<String, String> kafkaSecurity = kafka.settingsFor(against);
+    Map<String, String> kafkaSecurity = cluster.settings();
     Path home = Path.of(System.getProperty("neurohpo.home", ".")).toAbsolutePath();
     Path work = Files.createTempDirectory("neurohpo-bench-");
     try (LocalStack stack = new LocalStack(home, Files.createDirectories(work.resolve("logs")))) {
       Thread hook = new Thread(stack::close, "neurohpo-bench-stop");
       Runtime.getRuntime().addShutdownHook(hook);
       stack.kafkaSecurity(kafkaSecurity);
-      LocalStack.Parts parts = stack.startSystem(against, work, evaluators, threads, flight);
+      LocalStack.Parts parts =
+          stack.startSystem(cluster.against, work, evaluators, threads, flight);
       StudyClient client = new StudyClient(stack.http(), parts.optimizerPort(), stack.token());
       JsonNode view;
       String id;
-      try (ProgressBar bar = ProgressBar.onStderr(quiet, "bench-system")) {
+      try (ProgressBar bar = ProgressBar.onStderr(quiet.quiet, "bench-system")) {
         if (warmup > 0) {
           client.awaitEnd(
-              client.submit(study("bench-system-warmup", warmup)),
+              client.submit(
+                  SystemBench.study("bench-system-warmup", warmup, population, generations)),
               v -> progress(bar, v, "warm-up"));
         }
-        id = client.submit(study("bench-system", trials));
+        id = client.submit(SystemBench.study("bench-system", trials, population, generations));
         view = client.awaitEnd(id, v -> progress(bar, v, "measured"));
       }
-      Figures f = measure(parts.bootstrap(), kafkaSecurity, id, flight == 1 && evaluators == 1);
+      SystemBench.Setup setup = new SystemBench.Setup(evaluators, threads, flight, warmup);
+      SystemBench.Figures f =
+          SystemBench.measure(events(parts.bootstrap(), kafkaSecurity, id), setup.cycle());
       Runtime.getRuntime().removeShutdownHook(hook);
-      ObjectNode out = JSON.createObjectNode();
-      out.put("evaluators", evaluators).put("threadsPerEvaluator", threads).put("inFlight", flight);
-      out.put("warmupTrials", warmup);
-      out.put("trials", view.path("trialsCompleted").asInt());
-      out.put("wallSeconds", f.wallSeconds);
-      out.put("trialsPerMinute", 60 * f.trials / f.wallSeconds);
-      out.put("evaluationSecondsMedian", median(f.evaluationSeconds));
-      out.put("overheadMsMedian", 1000 * median(f.overheadSeconds));
-      out.put("overheadMsP90", 1000 * quantile(f.overheadSeconds, 0.9));
-      out.put(
-          "overheadMeasure",
-          f.cycle ? "request-to-request minus evaluation" : "request-to-result minus evaluation");
       spec.commandLine()
           .getOut()
           .println(
               json
-                  ? JSON.writeValueAsString(out)
-                  : String.format(
-                      "%d evaluator(s) x %d thread(s), %d in flight, %d warm-up trials: %d trials in %.1f s"
-                          + " (%.1f trials/min); evaluation median %.3f s; overhead per trial"
-                          + " median %.1f ms, p90 %.1f ms (%s); stage medians: request to runs"
-                          + " minus evaluation %.1f ms, runs to result %.1f ms, result to next"
-                          + " request %.1f ms",
-                      evaluators,
-                      threads,
-                      flight,
-                      warmup,
-                      f.trials,
-                      f.wallSeconds,
-                      60 * f.trials / f.wallSeconds,
-                      median(f.evaluationSeconds),
-                      1000 * median(f.overheadSeconds),
-                      1000 * quantile(f.overheadSeconds, 0.9),
-                      out.get("overheadMeasure").asText(),
-                      1000 * f.stages[0],
-                      1000 * f.stages[1],
-                      1000 * f.stages[2]));
+                  ? JSON.writeValueAsString(
+                      SystemBench.json(setup, view.path("trialsCompleted").asInt(), f))
+                  : SystemBench.text(setup, f));
       return ExitCodes.OK;
     }
   }
 
-  /** A random-search study of identical evaluations on iris, one seed per trial. */
-  private ObjectNode study(String name, int budget) throws Exception {
-    ObjectNode study = JSON.createObjectNode();
-    study.put("name", name).put("dataset", "iris").put("strategy", "random");
-    study.put("budget", budget).put("optimizerSeed", 1);
-    study.putArray("seeds").add(1);
-    study.set(
-        "searchSpace",
-        JSON.readTree("[{\"name\": \"bins\", \"type\": \"int\", \"low\": 2, \"high\": 8}]"));
-    study
-        .putObject("fixedParams")
-        .put("populationSize", population)
-        .put("generations", generations);
-    return study;
-  }
-
-  private record Figures(
-      int trials,
-      double wallSeconds,
-      double[] evaluationSeconds,
-      double[] overheadSeconds,
-      boolean cycle,
-      double[] stages) {}
-
-  /** Reads the study's records from the trials, evaluations and results topics. */
-  private static Figures measure(
-      String bootstrap, Map<String, String> security, String id, boolean cycle) throws Exception {
-    Map<Integer, Long> requested = new HashMap<>();
-    Map<Integer, Long> completed = new HashMap<>();
-    Map<Integer, Double> evaluation = new HashMap<>();
-    Map<Integer, Long> lastRun = new HashMap<>();
+  /** The study's events on the trials, evaluations and results topics, with their timestamps. */
+  private static List<SystemBench.Timed> events(
+      String bootstrap, Map<String, String> security, String id) {
+    List<SystemBench.Timed> events = new ArrayList<>();
     for (ConsumerRecord<String, String> r :
-        readAll(
-            bootstrap,
-            security,
-            List.of("neurohpo.trials.v1", "neurohpo.evaluations.v1", "neurohpo.results.v1"))) {
-      JsonNode n = JSON.readTree(r.value());
-      if (!id.equals(n.path("studyId").asText())) {
-        continue;
-      }
-      int trial = n.path("trialNumber").asInt();
-      switch (n.path("type").asText()) {
-        case "TrialRequested" -> requested.putIfAbsent(trial, r.timestamp());
-        case "TrialCompleted" -> completed.putIfAbsent(trial, r.timestamp());
-        case "RunEvaluated" -> {
-          evaluation.merge(trial, n.path("run").path("seconds").asDouble(), Double::sum);
-          lastRun.merge(trial, r.timestamp(), Math::max);
-        }
-        default -> {}
+        readAll(bootstrap, security, List.of(Topics.TRIALS, Topics.EVALUATIONS, Topics.RESULTS))) {
+      StudyEvent e = StudyEvent.decode(r.topic(), r.value(), id);
+      if (e != null) {
+        events.add(new SystemBench.Timed(e.event(), r.timestamp()));
       }
     }
-    List<Double> eval = new ArrayList<>();
-    List<Double> overhead = new ArrayList<>();
-    List<Double> toRuns = new ArrayList<>();
-    List<Double> toResult = new ArrayList<>();
-    List<Double> toNext = new ArrayList<>();
-    long first = Long.MAX_VALUE;
-    long last = Long.MIN_VALUE;
-    for (Map.Entry<Integer, Long> e : requested.entrySet()) {
-      int t = e.getKey();
-      Long done = completed.get(t);
-      if (done == null || !evaluation.containsKey(t)) {
-        continue;
-      }
-      first = Math.min(first, e.getValue());
-      last = Math.max(last, done);
-      double ev = evaluation.get(t);
-      eval.add(ev);
-      toRuns.add((lastRun.get(t) - e.getValue()) / 1000.0 - ev);
-      toResult.add((done - lastRun.get(t)) / 1000.0);
-      if (requested.containsKey(t + 1)) {
-        toNext.add((requested.get(t + 1) - done) / 1000.0);
-      }
-      if (cycle) {
-        Long next = requested.get(t + 1);
-        if (next != null) {
-          overhead.add((next - e.getValue()) / 1000.0 - ev);
-        }
-      } else {
-        overhead.add((done - e.getValue()) / 1000.0 - ev);
-      }
-    }
-    return new Figures(
-        eval.size(),
-        (last - first) / 1000.0,
-        eval.stream().mapToDouble(Double::doubleValue).toArray(),
-        overhead.stream().mapToDouble(Double::doubleValue).toArray(),
-        cycle,
-        new double[] {median(toRuns), median(toResult), median(toNext)});
+    return events;
   }
 
   private static List<ConsumerRecord<String, String>> readAll(
       String bootstrap, Map<String, String> security, List<String> topics) {
-    try (TopicTail tail = new TopicTail(bootstrap, security, topics)) {
+    try (TopicReader tail = new TopicReader(bootstrap, security, topics)) {
       return tail.history();
     }
   }
@@ -275,17 +164,5 @@ final class SystemBenchCommand implements Callable<Integer> {
     int done = view.path("trialsCompleted").asInt();
     int budget = view.path("budget").asInt();
     bar.update(done, budget, String.format("%s study, %d/%d trials", stage, done, budget));
-  }
-
-  private static double median(List<Double> v) {
-    return median(v.stream().mapToDouble(Double::doubleValue).toArray());
-  }
-
-  static double median(double[] v) {
-    return quantile(v, 0.5);
-  }
-
-  private static double quantile(double[] v, double q) {
-    return Stats.quantile(v, q);
   }
 }

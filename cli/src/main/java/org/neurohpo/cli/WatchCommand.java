@@ -1,8 +1,6 @@
 package org.neurohpo.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,6 +8,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.neurohpo.experiments.CausalOrder;
+import org.neurohpo.experiments.EventLines;
+import org.neurohpo.experiments.StudyEvent;
+import org.neurohpo.kafka.support.TopicReader;
+import org.neurohpo.model.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,34 +31,23 @@ import picocli.CommandLine.Spec;
     })
 final class WatchCommand implements Callable<Integer> {
   static final List<String> TOPICS =
-      List.of(
-          "neurohpo.studies.v1",
-          "neurohpo.trials.v1",
-          "neurohpo.evaluations.v1",
-          "neurohpo.results.v1");
-  private static final ObjectMapper JSON = new ObjectMapper();
+      List.of(Topics.STUDIES, Topics.TRIALS, Topics.EVALUATIONS, Topics.RESULTS);
 
   @Spec CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "STUDY_ID", description = "the study, e.g. study-1a2b3c4d")
   String studyId;
 
-  @Option(
-      names = "--against",
-      paramLabel = "HOST:PORT",
-      description = "Kafka bootstrap servers (default: $KAFKA_BOOTSTRAP_SERVERS or localhost:9092)")
-  String against;
-
-  @Mixin KafkaConfigOption kafka;
+  @Mixin Options.Bootstrap cluster;
 
   @Option(names = "--json", description = "print each event as one JSON line")
   boolean json;
 
   @Override
   public Integer call() throws Exception {
-    String bootstrap = bootstrap(against);
+    String bootstrap = cluster.bootstrap();
     PrintWriter out = spec.commandLine().getOut();
-    try (TopicTail tail = TopicTail.open(bootstrap, kafka.settings(), TOPICS)) {
+    try (TopicReader tail = TopicReader.open(bootstrap, cluster.kafka.settings(), TOPICS)) {
       if (tail.isEmpty()) {
         throw new IllegalArgumentException(
             "no neurohpo topics on the Kafka cluster at " + bootstrap);
@@ -103,32 +95,28 @@ final class WatchCommand implements Callable<Integer> {
     }
   }
 
+  /** The study's event in the record as JSON, or null. */
   private JsonNode event(ConsumerRecord<String, String> r) {
-    return studyEvent(r, studyId);
+    StudyEvent e = StudyEvent.decode(r.topic(), r.value(), studyId);
+    return e == null ? null : e.json();
   }
 
-  /** The event of {@code studyId} in the record, or null (another study's, or unreadable). */
-  static JsonNode studyEvent(ConsumerRecord<String, String> r, String studyId) {
-    try {
-      JsonNode e = JSON.readTree(r.value());
-      return e != null && studyId.equals(e.path("studyId").asText()) ? e : null;
-    } catch (JsonProcessingException ex) {
-      return null; // dead-lettered by the services
-    }
+  /** {@link EventLines#of} in colour on a terminal: failures red, results green, a stop yellow. */
+  private static String coloured(JsonNode e) {
+    String line = EventLines.of(e);
+    return switch (e.path("type").asText()) {
+      case "RunFailed" -> Style.red(line);
+      case "TrialCompleted" -> Style.green(line);
+      case "StudyCompleted" -> Style.bold(Style.green(line));
+      case "StudyStopped", "TrialPruned" -> Style.yellow(line);
+      default -> line;
+    };
   }
 
   /** Prints the event; true when the study has ended. */
   private boolean print(PrintWriter out, JsonNode e) {
-    out.println(json ? e.toString() : EventLines.coloured(e));
+    out.println(json ? e.toString() : coloured(e));
     out.flush();
     return EventLines.ends(e);
-  }
-
-  static String bootstrap(String against) {
-    if (against != null && !against.isBlank()) {
-      return against;
-    }
-    String env = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
-    return env != null && !env.isBlank() ? env : "localhost:9092";
   }
 }

@@ -9,8 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neurohpo.experiments.StudyResult;
 import org.neurohpo.report.HardwareReport;
-import org.neurohpo.report.StudyResult;
 
 /**
  * `neurohpo experiment hardware` end to end on the real system: two small GP-BO searches over the

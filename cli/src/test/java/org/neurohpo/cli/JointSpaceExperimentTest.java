@@ -10,8 +10,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neurohpo.experiments.StudyResult;
 import org.neurohpo.report.SearchComparisonReport;
-import org.neurohpo.report.StudyResult;
 
 /**
  * `neurohpo experiment joint-space` end to end on the real system: GP-BO and random search over a

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neurohpo.kafka.support.KafkaConfigFile;
 
 /**
  * The CLI and the three services against a broker that only takes SASL_SSL (SCRAM-SHA-512) clients,

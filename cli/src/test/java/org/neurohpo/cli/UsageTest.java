@@ -127,12 +127,4 @@ class UsageTest {
     assertThat(EvaluateCommand.withSeed(java.nio.file.Path.of("out/net.json"), 3))
         .isEqualTo(java.nio.file.Path.of("out/net-seed3.json"));
   }
-
-  @Test
-  void summaryUsesSampleStandardDeviation() {
-    Summary s = Summary.of(new double[] {0.9, 1.0});
-    assertThat(s.mean()).isEqualTo(0.95, org.assertj.core.api.Assertions.within(1e-12));
-    assertThat(s.std()).isEqualTo(Math.sqrt(0.005), org.assertj.core.api.Assertions.within(1e-12));
-    assertThat(s.median()).isEqualTo(0.95, org.assertj.core.api.Assertions.within(1e-12));
-  }
 }

@@ -17,8 +17,14 @@ class ArchitectureTest {
             "jakarta..",
             "io.quarkus..",
             "io.smallrye..",
+            "org.eclipse.microprofile..",
+            "picocli..",
             "org.apache.kafka..",
-            "org.neurohpo.bayes..")
+            "org.neurohpo.bayes..",
+            "org.neurohpo.model..",
+            "org.neurohpo.experiments..",
+            "org.neurohpo.report..",
+            "org.neurohpo.cli..")
         .check(
             new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -16,6 +16,9 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.neurohpo.experiments.Grid;
+import org.neurohpo.experiments.Stats;
+import org.neurohpo.experiments.StudyResult;
 
 /** The report's charts, built with JFreeChart from the analyses' plain arrays. */
 public final class Charts {

@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.neurohpo.experiments.Grid;
+import org.neurohpo.experiments.Stats;
+import org.neurohpo.experiments.StudyResult;
 
 /**
  * Experiment 1 of the reference study: does a search with few sets and few runs find the grid's

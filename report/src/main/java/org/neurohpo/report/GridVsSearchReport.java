@@ -10,6 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.neurohpo.experiments.Grid;
+import org.neurohpo.experiments.Stats;
+import org.neurohpo.experiments.StudyResult;
 
 /**
  * The report of a grid-vs-search experiment folder:

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.neurohpo.experiments.Grid;
 
 /**
  * One page over several grid-vs-search experiment folders (one per data set, typically): for every

@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.jfree.chart.JFreeChart;
+import org.neurohpo.experiments.Stats;
+import org.neurohpo.experiments.StudyResult;
+import org.neurohpo.model.SampleStats;
 
 /**
  * The report of a hardware experiment folder:
@@ -38,7 +41,7 @@ public final class HardwareReport {
     }
 
     public double std() {
-      return Math.sqrt(Stats.variance(runs));
+      return SampleStats.std(runs);
     }
   }
 

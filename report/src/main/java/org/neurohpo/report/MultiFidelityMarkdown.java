@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
+import org.neurohpo.experiments.Grid;
+import org.neurohpo.experiments.MultiFidelityReplay;
 
 /** The Markdown page of {@link MultiFidelityReport}. */
 final class MultiFidelityMarkdown {

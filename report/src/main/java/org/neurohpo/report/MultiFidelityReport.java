@@ -18,6 +18,9 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.neurohpo.experiments.Grid;
+import org.neurohpo.experiments.MultiFidelityReplay;
+import org.neurohpo.experiments.Stats;
 
 /**
  * The multi-fidelity replay's report: per strategy and budget (runs) the share of optimizer seeds

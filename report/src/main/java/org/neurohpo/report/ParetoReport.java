@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.neurohpo.bayes.strategy.Pareto;
+import org.neurohpo.experiments.Stats;
+import org.neurohpo.experiments.StudyResult;
 
 /**
  * The report of an accuracy-vs-energy experiment folder:

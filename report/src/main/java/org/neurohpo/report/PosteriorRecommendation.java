@@ -11,6 +11,7 @@ import org.neurohpo.bayes.space.SpaceJson;
 import org.neurohpo.bayes.strategy.BayesianStrategy;
 import org.neurohpo.bayes.strategy.Observation;
 import org.neurohpo.bayes.strategy.Recommendation;
+import org.neurohpo.experiments.StudyResult;
 
 /**
  * A study's recommendation by the GP's posterior mean rather than by the best measured mean: the GP

@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.neurohpo.experiments.Stats;
+import org.neurohpo.experiments.StudyResult;
+import org.neurohpo.model.SampleStats;
 
 /**
  * The report of a search-comparison folder (`experiment joint-space`):
@@ -142,7 +145,7 @@ public final class SearchComparisonReport {
                 r.strategy(),
                 Integer.toString(r.seed()),
                 f4(r.searchMean()),
-                f4(r.freshMean()) + " +- " + f4(Math.sqrt(Stats.variance(r.fresh()))),
+                f4(r.freshMean()) + " +- " + f4(SampleStats.std(r.fresh())),
                 HardwareReport.params(r.params())));
       }
     }

@@ -1,6 +1,8 @@
 package org.neurohpo.report;
 
 import java.util.List;
+import org.neurohpo.experiments.Grid;
+import org.neurohpo.experiments.StudyResult;
 
 /**
  * A search study (GP-BO, random, ...) over a measured grid's sets, judged by the grid: after each

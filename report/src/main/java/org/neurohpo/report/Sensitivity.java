@@ -9,6 +9,7 @@ import java.util.function.ToDoubleFunction;
 import org.neurohpo.bayes.gp.GaussianProcess;
 import org.neurohpo.bayes.space.Parameter;
 import org.neurohpo.bayes.space.SearchSpace;
+import org.neurohpo.experiments.Stats;
 
 /**
  * How much of the objective's variance each HP, and each group of HPs (encoding, training,

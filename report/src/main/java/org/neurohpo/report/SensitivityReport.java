@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.neurohpo.bayes.gp.GaussianProcess;
 import org.neurohpo.bayes.space.SearchSpace;
 import org.neurohpo.bayes.space.SpaceJson;
+import org.neurohpo.experiments.StudyResult;
 
 /**
  * The report of a sensitivity experiment folder:

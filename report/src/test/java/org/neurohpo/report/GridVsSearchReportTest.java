@@ -10,6 +10,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neurohpo.experiments.Grid;
+import org.neurohpo.experiments.GridTest;
+import org.neurohpo.experiments.StudyResult;
 
 class GridVsSearchReportTest {
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.neurohpo.bayes.gp.GaussianProcess;
 import org.neurohpo.bayes.space.SearchSpace;
 import org.neurohpo.bayes.space.SpaceJson;
+import org.neurohpo.experiments.StatsTest;
 
 class SensitivityTest {
 

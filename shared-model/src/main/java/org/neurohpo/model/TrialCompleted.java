@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToIntFunction;
 
 /**
  * Every run of a trial reported: the aggregated scores and their noise. A study optimises the
@@ -41,8 +43,18 @@ public record TrialCompleted(
    * The greatest trial by this order is the best.
    */
   public static final Comparator<TrialCompleted> BY_OBJECTIVE =
-      Comparator.comparingDouble(TrialCompleted::objectiveAccuracy)
-          .thenComparing(Comparator.comparingInt(TrialCompleted::trialNumber).reversed());
+      byObjective(TrialCompleted::objectiveAccuracy, TrialCompleted::trialNumber);
+
+  /**
+   * The best-trial rule for any record of a trial (a run folder's row, say): a higher {@code
+   * objective}, and of equal ones the lower {@code trialNumber}. {@link #BY_OBJECTIVE} is this rule
+   * on the wire's records; use it wherever a best trial is picked, so there is one rule.
+   */
+  public static <T> Comparator<T> byObjective(
+      ToDoubleFunction<T> objective, ToIntFunction<T> trialNumber) {
+    return Comparator.comparingDouble(objective)
+        .thenComparing(Comparator.comparingInt(trialNumber).reversed());
+  }
 
   public TrialCompleted {
     Checks.schemaVersion(schemaVersion);

@@ -10,6 +10,7 @@ import org.neurohpo.model.Event;
 import org.neurohpo.model.RunEvaluated;
 import org.neurohpo.model.RunFailed;
 import org.neurohpo.model.RunFigures;
+import org.neurohpo.model.SampleStats;
 import org.neurohpo.model.TrialCompleted;
 import org.neurohpo.model.TrialRequested;
 
@@ -140,23 +141,11 @@ public final class TrialAggregator {
 
   /** The mean, 0 for no value. */
   static double mean(double[] values) {
-    double sum = 0;
-    for (double v : values) {
-      sum += v;
-    }
-    return values.length == 0 ? 0 : sum / values.length;
+    return values.length == 0 ? 0 : SampleStats.mean(values);
   }
 
   /** The sample standard deviation (n - 1), 0 for fewer than two values. */
   static double std(double[] values) {
-    if (values.length < 2) {
-      return 0;
-    }
-    double m = mean(values);
-    double ss = 0;
-    for (double v : values) {
-      ss += (v - m) * (v - m);
-    }
-    return Math.sqrt(ss / (values.length - 1));
+    return SampleStats.std(values);
   }
 }

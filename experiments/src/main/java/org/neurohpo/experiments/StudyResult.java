@@ -1,0 +1,240 @@
+package org.neurohpo.experiments;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import org.neurohpo.model.TrialCompleted;
+
+/**
+ * A finished study as {@code neurohpo run --out DIR} writes it: {@code study.json} (the spec),
+ * {@code trials.csv} (one row per trial), {@code runs.csv} (one row per run) and {@code
+ * summary.json}. A folder written since issue 15 has each trial's validation mean ({@code
+ * validationMean} in trials.csv); the study selected on it. An older folder has none: its study
+ * selected on the test mean.
+ */
+public final class StudyResult {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * One trial: its searched parameters (active ones only, as text), test mean, std and run values,
+   * and its validation mean (NaN in a folder written before validation existed).
+   */
+  public record Trial(
+      int number,
+      Map<String, String> params,
+      double mean,
+      double std,
+      double[] testAccuracies,
+      double validationMean) {
+
+    /**
+     * What the study selected on: the validation mean, or the test mean in a folder without
+     * validation figures.
+     */
+    public double selectionMean() {
+      return Double.isNaN(validationMean) ? mean : validationMean;
+    }
+  }
+
+  private final Path dir;
+  private final JsonNode spec;
+  private final JsonNode summary;
+  private final List<String> searched;
+  private final List<Trial> trials;
+
+  private StudyResult(
+      Path dir, JsonNode spec, JsonNode summary, List<String> searched, List<Trial> trials) {
+    this.dir = dir;
+    this.spec = spec;
+    this.summary = summary;
+    this.searched = searched;
+    this.trials = trials;
+  }
+
+  /** Reads a run folder; a missing or malformed file is one IllegalArgumentException naming it. */
+  public static StudyResult read(Path dir) {
+    JsonNode spec = json(dir.resolve("study.json"));
+    JsonNode summary = json(dir.resolve("summary.json"));
+    List<String> searched = new ArrayList<>();
+    JsonNode space = spec.path("searchSpace");
+    JsonNode params = space.isArray() ? space : space.path("parameters");
+    params.forEach(p -> searched.add(p.path("name").asText()));
+    if (searched.isEmpty()) {
+      throw new IllegalArgumentException(dir.resolve("study.json") + ": no searchSpace parameters");
+    }
+    Map<Integer, List<Double>> runs = new HashMap<>();
+    List<String[]> runRows = csv(dir.resolve("runs.csv"));
+    int acc = column(runRows, "testAccuracy", dir.resolve("runs.csv"));
+    int trialCol = column(runRows, "trialNumber", dir.resolve("runs.csv"));
+    for (String[] r : runRows.subList(1, runRows.size())) {
+      runs.computeIfAbsent(Integer.parseInt(r[trialCol]), k -> new ArrayList<>())
+          .add(Double.parseDouble(r[acc]));
+    }
+    List<String[]> rows = csv(dir.resolve("trials.csv"));
+    Path trialsCsv = dir.resolve("trials.csv");
+    int number = column(rows, "number", trialsCsv);
+    int mean = column(rows, "mean", trialsCsv);
+    int std = column(rows, "std", trialsCsv);
+    int validation = optionalColumn(rows, "validationMean");
+    Map<String, Integer> cols = new LinkedHashMap<>();
+    for (String name : searched) {
+      // no column: a conditional HP no trial had active (trials.csv has the HPs trials had)
+      int c = optionalColumn(rows, name);
+      if (c >= 0) {
+        cols.put(name, c);
+      }
+    }
+    List<Trial> trials = new ArrayList<>();
+    for (String[] r : rows.subList(1, rows.size())) {
+      Map<String, String> p = new LinkedHashMap<>();
+      cols.forEach(
+          (name, i) -> {
+            if (i < r.length && !r[i].isEmpty()) {
+              p.put(name, normal(r[i]));
+            }
+          });
+      int n = Integer.parseInt(r[number]);
+      double[] acc1 =
+          runs.getOrDefault(n, List.of()).stream().mapToDouble(Double::doubleValue).toArray();
+      double v =
+          validation < 0 || validation >= r.length || r[validation].isEmpty()
+              ? Double.NaN
+              : Double.parseDouble(r[validation]);
+      trials.add(new Trial(n, p, Double.parseDouble(r[mean]), Double.parseDouble(r[std]), acc1, v));
+    }
+    trials.sort(Comparator.comparingInt(Trial::number));
+    return new StudyResult(dir, spec, summary, List.copyOf(searched), List.copyOf(trials));
+  }
+
+  /** "6.0" and "6" are the same value: integral numbers lose their fraction. */
+  public static String normal(String v) {
+    try {
+      double d = Double.parseDouble(v);
+      if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+        return Long.toString((long) d);
+      }
+      return Double.toString(d);
+    } catch (NumberFormatException e) {
+      return v;
+    }
+  }
+
+  /** The key of a parameter set: its active searched parameters, in search-space order. */
+  public String key(Map<String, String> params) {
+    StringBuilder sb = new StringBuilder();
+    for (String n : searched) {
+      String v = params.get(n);
+      if (v != null) {
+        sb.append(sb.isEmpty() ? "" : ", ").append(n).append('=').append(v);
+      }
+    }
+    return sb.toString();
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  public JsonNode spec() {
+    return spec;
+  }
+
+  public List<String> searched() {
+    return searched;
+  }
+
+  /** Trials in trial-number (proposal) order. */
+  public List<Trial> trials() {
+    return trials;
+  }
+
+  /**
+   * The trial with the highest {@link Trial#selectionMean} (the validation mean; ties to the
+   * earlier trial, {@link TrialCompleted#byObjective}): the study's recommendation, as the
+   * optimizer picks it. Judge it by its test accuracy on fresh seeds.
+   */
+  public Trial best() {
+    return trials.stream()
+        .max(TrialCompleted.byObjective(Trial::selectionMean, Trial::number))
+        .orElseThrow(() -> new IllegalArgumentException(dir + ": no trials"));
+  }
+
+  /**
+   * A run figure of runs.csv (e.g. synapseEventsPerSample, neurons) averaged over each trial's
+   * runs, by trial number; a trial without runs is absent.
+   */
+  public Map<Integer, Double> runMeans(String column) {
+    Path file = dir.resolve("runs.csv");
+    List<String[]> rows = csv(file);
+    int c = column(rows, column, file);
+    int trial = column(rows, "trialNumber", file);
+    Map<Integer, double[]> sums = new HashMap<>();
+    for (String[] r : rows.subList(1, rows.size())) {
+      double[] s = sums.computeIfAbsent(Integer.parseInt(r[trial]), k -> new double[2]);
+      s[0] += Double.parseDouble(r[c]);
+      s[1]++;
+    }
+    Map<Integer, Double> out = new HashMap<>();
+    sums.forEach((k, s) -> out.put(k, s[0] / s[1]));
+    return out;
+  }
+
+  /** Wall time of the study from summary.json, when the run recorded it. */
+  public OptionalDouble wallSeconds() {
+    JsonNode w = summary.path("wallSeconds");
+    return w.isNumber() ? OptionalDouble.of(w.asDouble()) : OptionalDouble.empty();
+  }
+
+  private static JsonNode json(Path p) {
+    try {
+      return JSON.readTree(p.toFile());
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read " + p + ": " + e.getMessage());
+    }
+  }
+
+  private static List<String[]> csv(Path p) {
+    try {
+      List<String[]> rows = new ArrayList<>();
+      for (String line : Files.readAllLines(p)) {
+        if (!line.isBlank()) {
+          rows.add(line.split(",", -1));
+        }
+      }
+      if (rows.isEmpty()) {
+        throw new IllegalArgumentException(p + " is empty");
+      }
+      return rows;
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read " + p + ": " + e);
+    }
+  }
+
+  private static int column(List<String[]> rows, String name, Path p) {
+    int i = optionalColumn(rows, name);
+    if (i < 0) {
+      throw new IllegalArgumentException(p + " has no column '" + name + "'");
+    }
+    return i;
+  }
+
+  /** The index of column {@code name}, or -1 when the header has none. */
+  private static int optionalColumn(List<String[]> rows, String name) {
+    String[] header = rows.get(0);
+    for (int i = 0; i < header.length; i++) {
+      if (header[i].equals(name)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}

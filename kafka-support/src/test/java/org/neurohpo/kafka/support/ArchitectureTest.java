@@ -1,0 +1,43 @@
+package org.neurohpo.kafka.support;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Plain Kafka clients the services and the CLI share: no framework, only the wire contract of
+ * neurohpo.
+ */
+class ArchitectureTest {
+  private static final JavaClasses CLASSES =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("org.neurohpo.kafka.support");
+
+  @Test
+  void dependsOnNoFrameworkAndOnlyOnTheWireContract() {
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "jakarta..",
+            "io.quarkus..",
+            "io.smallrye..",
+            "org.eclipse.microprofile..",
+            "picocli..",
+            "org.neurohpo.risp..",
+            "org.neurohpo.neuro..",
+            "org.neurohpo.bayes..",
+            "org.neurohpo.experiments..",
+            "org.neurohpo.report..",
+            "org.neurohpo.cli..",
+            "org.neurohpo.testsupport..",
+            "org.neurohpo.optimizer..",
+            "org.neurohpo.evaluator..",
+            "org.neurohpo.results..")
+        .check(CLASSES);
+  }
+}
