@@ -17,9 +17,18 @@ import org.neurohpo.bayes.space.SpaceJson;
  */
 public final class Grid {
 
-  /** One set of the grid, ranked 1 (best mean test accuracy) to n. */
+  /**
+   * One set of the grid, ranked 1 (best mean test accuracy) to n: its test runs and, run by run,
+   * its validation runs (none in a grid measured before validation existed).
+   */
   public record Cell(
-      String key, Map<String, String> params, double mean, double std, double[] runs, int rank) {}
+      String key,
+      Map<String, String> params,
+      double mean,
+      double std,
+      double[] runs,
+      int rank,
+      double[] validationRuns) {}
 
   private final StudyResult study;
   private final List<Cell> ranked;
@@ -40,7 +49,8 @@ public final class Grid {
               t.mean(),
               t.std(),
               t.testAccuracies(),
-              cells.size() + 1);
+              cells.size() + 1,
+              t.validationAccuracies());
       if (byKey.putIfAbsent(c.key(), c) != null) {
         throw new IllegalArgumentException(
             study.dir() + ": the grid holds the set " + c.key() + " twice");

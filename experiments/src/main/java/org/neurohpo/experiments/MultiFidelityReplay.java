@@ -29,10 +29,13 @@ import org.neurohpo.bayes.strategy.RandomStrategy;
  * EONS: "k runs of set s" are k of the set's measured runs drawn without replacement, in an order
  * fixed by the optimizer seed and the set (every strategy with the same optimizer seed sees the
  * same runs of a set, in the same order; a promoted trial keeps its runs and gets the next ones).
- * The objective told to a strategy is {@code 1 - mean accuracy} over the trial's runs. {@code
- * workers} workers: a free worker asks the scheduler for a job, a job of r runs takes r time units,
- * results arrive in order of finishing (ties: first started first); with one worker jobs run one
- * after another. Runs spent count every started run; no job starts past the budget.
+ * The objective told to a strategy is {@code 1 - mean accuracy} over the trial's runs: their
+ * validation accuracy where the grid measured it (every set, run by run; issue 15), else their test
+ * accuracy (grids measured before validation existed); a recommendation is judged by the set's grid
+ * mean test accuracy either way. {@code workers} workers: a free worker asks the scheduler for a
+ * job, a job of r runs takes r time units, results arrive in order of finishing (ties: first
+ * started first); with one worker jobs run one after another. Runs spent count every started run;
+ * no job starts past the budget.
  *
  * <p>Full-fidelity GP-BO knows its budget (its last tenth may re-run near-tied incumbents), so it
  * is replayed once per budget; with one worker every other strategy is anytime and is replayed once
@@ -81,9 +84,12 @@ public final class MultiFidelityReplay {
   private final Settings settings;
   private final double alpha;
   private final Map<String, Integer> index = new HashMap<>();
+  private final boolean onValidation;
 
   public MultiFidelityReplay(Grid grid, Settings settings, double alpha) {
     this.grid = grid;
+    this.onValidation =
+        grid.ranked().stream().allMatch(c -> c.validationRuns().length == c.runs().length);
     this.space = SpaceJson.fromNode(grid.study().spec().path("searchSpace"));
     this.settings = settings;
     this.alpha = alpha;
@@ -94,6 +100,11 @@ public final class MultiFidelityReplay {
 
   public Grid grid() {
     return grid;
+  }
+
+  /** Whether strategies are told the runs' validation accuracy (else their test accuracy). */
+  public boolean selectsOnValidation() {
+    return onValidation;
   }
 
   public Settings settings() {
@@ -272,7 +283,8 @@ public final class MultiFidelityReplay {
     }
 
     double next(int cell) {
-      double[] measured = grid.ranked().get(cell).runs();
+      Grid.Cell set = grid.ranked().get(cell);
+      double[] measured = onValidation ? set.validationRuns() : set.runs();
       int[] order = orders.computeIfAbsent(cell, c -> permutation(measured.length, c));
       int u = used.merge(cell, 1, Integer::sum) - 1;
       return measured[order[u % order.length]];

@@ -26,7 +26,8 @@ public final class StudyResult {
 
   /**
    * One trial: its searched parameters (active ones only, as text), test mean, std and run values,
-   * and its validation mean (NaN in a folder written before validation existed).
+   * and its validation mean and run values (NaN and none in a folder written before validation
+   * existed; the run values are in the order of testAccuracies, run by run).
    */
   public record Trial(
       int number,
@@ -34,7 +35,8 @@ public final class StudyResult {
       double mean,
       double std,
       double[] testAccuracies,
-      double validationMean) {
+      double validationMean,
+      double[] validationAccuracies) {
 
     /**
      * What the study selected on: the validation mean, or the test mean in a folder without
@@ -72,12 +74,19 @@ public final class StudyResult {
       throw new IllegalArgumentException(dir.resolve("study.json") + ": no searchSpace parameters");
     }
     Map<Integer, List<Double>> runs = new HashMap<>();
+    Map<Integer, List<Double>> validationRuns = new HashMap<>();
     List<String[]> runRows = csv(dir.resolve("runs.csv"));
     int acc = column(runRows, "testAccuracy", dir.resolve("runs.csv"));
     int trialCol = column(runRows, "trialNumber", dir.resolve("runs.csv"));
+    int validAcc = optionalColumn(runRows, "validationAccuracy");
     for (String[] r : runRows.subList(1, runRows.size())) {
-      runs.computeIfAbsent(Integer.parseInt(r[trialCol]), k -> new ArrayList<>())
-          .add(Double.parseDouble(r[acc]));
+      int t = Integer.parseInt(r[trialCol]);
+      runs.computeIfAbsent(t, k -> new ArrayList<>()).add(Double.parseDouble(r[acc]));
+      if (validAcc >= 0 && validAcc < r.length && !r[validAcc].isEmpty()) {
+        validationRuns
+            .computeIfAbsent(t, k -> new ArrayList<>())
+            .add(Double.parseDouble(r[validAcc]));
+      }
     }
     List<String[]> rows = csv(dir.resolve("trials.csv"));
     Path trialsCsv = dir.resolve("trials.csv");
@@ -109,7 +118,19 @@ public final class StudyResult {
           validation < 0 || validation >= r.length || r[validation].isEmpty()
               ? Double.NaN
               : Double.parseDouble(r[validation]);
-      trials.add(new Trial(n, p, Double.parseDouble(r[mean]), Double.parseDouble(r[std]), acc1, v));
+      double[] valid =
+          validationRuns.getOrDefault(n, List.of()).stream()
+              .mapToDouble(Double::doubleValue)
+              .toArray();
+      trials.add(
+          new Trial(
+              n,
+              p,
+              Double.parseDouble(r[mean]),
+              Double.parseDouble(r[std]),
+              acc1,
+              v,
+              valid.length == acc1.length ? valid : new double[0]));
     }
     trials.sort(Comparator.comparingInt(Trial::number));
     return new StudyResult(dir, spec, summary, List.copyOf(searched), List.copyOf(trials));

@@ -65,6 +65,25 @@ public class MultiFidelityReplayTest {
   }
 
   @Test
+  void onAGridWithValidationRunsStrategiesAreToldValidationAndJudgedOnTest() {
+    // the iris grid of the validation design (issue 15): every run has both accuracies
+    Grid iris =
+        new Grid(StudyResult.read(Path.of("../docs/results/2026-12-02-grid-vs-search-iris/grid")));
+    MultiFidelityReplay replay =
+        new MultiFidelityReplay(iris, new MultiFidelityReplay.Settings(5, 20, 2, 1), 0.05);
+    assertThat(replay.selectsOnValidation()).isTrue();
+    assertThat(replay(5, 20, 2).selectsOnValidation()).as("the Pima grid predates it").isFalse();
+    Recording r = recorded(replay, "random", 4, 100);
+    assertThat(r.jobs).hasSize(5);
+    for (int i = 0; i < r.jobs.size(); i++) {
+      Grid.Cell c = replay.cell(r.jobs.get(i).params());
+      double validation = java.util.Arrays.stream(c.validationRuns()).average().orElseThrow();
+      assertThat(r.values.get(i)).isCloseTo(1 - validation, within(1e-12));
+      assertThat(validation).as("the two parts differ").isNotCloseTo(c.mean(), within(1e-9));
+    }
+  }
+
+  @Test
   void aTrialWithAllItsSetsRunsScoresExactlyTheGridMean() {
     // full fidelity 20 runs = every measured run of a set: drawn without replacement, the mean is
     // the grid's mean whatever the order

@@ -26,7 +26,8 @@ final class MultiFidelityMarkdown {
             Locale.ROOT,
             "Grid: %d sets x %d measured runs; best set %s (mean %.4f); %d sets are as good as it"
                 + " (Welch, alpha %.2f). Rungs %s runs (eta %d); full fidelity %d runs per set; %d worker(s)."
-                + " %d optimizer seeds per strategy and budget.%n%n",
+                + " %d optimizer seeds per strategy and budget. Strategies are told the runs' %s"
+                + " accuracy; recommendations are judged by their set's grid mean test accuracy.%n%n",
             grid.ranked().size(),
             grid.runsPerSet(),
             grid.best().key(),
@@ -37,7 +38,8 @@ final class MultiFidelityMarkdown {
             s.eta(),
             s.maxRuns(),
             s.workers(),
-            seeds));
+            seeds,
+            replay.selectsOnValidation() ? "validation" : "test (the grid predates validation)"));
     md.append("![success rate against runs](figures/success-vs-runs.svg)\n\n");
     md.append("Share of optimizer seeds whose recommendation is as good as the grid's best:\n\n");
     table(
