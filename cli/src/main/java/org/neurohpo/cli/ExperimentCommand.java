@@ -9,6 +9,7 @@ import org.neurohpo.experiments.Design;
 import org.neurohpo.experiments.GridVsSearchDesign;
 import org.neurohpo.experiments.Progress;
 import org.neurohpo.experiments.SensitivityDesign;
+import org.neurohpo.local.LocalSystem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -7,6 +7,8 @@ import java.util.concurrent.Callable;
 import org.neurohpo.experiments.EventLines;
 import org.neurohpo.experiments.RunFolder;
 import org.neurohpo.experiments.SpecFiles;
+import org.neurohpo.local.LocalSystem;
+import org.neurohpo.local.StudyClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
