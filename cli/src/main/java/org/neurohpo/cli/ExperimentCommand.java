@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.neurohpo.experiments.Design;
 import org.neurohpo.experiments.GridVsSearchDesign;
-import org.neurohpo.experiments.Progress;
 import org.neurohpo.experiments.SensitivityDesign;
 import org.neurohpo.local.LocalSystem;
+import org.neurohpo.local.ProgressBar;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -236,36 +236,12 @@ final class ExperimentCommand implements Callable<Integer> {
         err.printf("dashboard: http://localhost:%d/%n", system.resultsPort());
         err.flush();
       }
-      design.run(system, progress(bar, err, quiet));
+      design.run(system, bar.progress(err, quiet));
     }
     spec.commandLine()
         .getOut()
         .println("wrote " + ReportCommand.write(design.kind(), design.out()));
     return ExitCodes.OK;
-  }
-
-  /** A design's progress on the bar, and a line per study ended unless quiet. */
-  static Progress progress(ProgressBar bar, PrintWriter err, boolean quiet) {
-    return new Progress() {
-      @Override
-      public void resumedAt(long runs) {
-        bar.resumedAt(runs);
-      }
-
-      @Override
-      public void update(long runs, long total, String detail) {
-        bar.update(runs, total, detail);
-      }
-
-      @Override
-      public void studyEnded(String line) {
-        if (!quiet) {
-          bar.clear();
-          err.println(line);
-          err.flush();
-        }
-      }
-    };
   }
 
   /** The command line as given, from the top command on (subcommand names included). */

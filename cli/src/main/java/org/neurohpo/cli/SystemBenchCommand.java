@@ -11,6 +11,7 @@ import org.neurohpo.experiments.StudyEvent;
 import org.neurohpo.experiments.SystemBench;
 import org.neurohpo.kafka.support.TopicReader;
 import org.neurohpo.local.LocalSystem;
+import org.neurohpo.local.ProgressBar;
 import org.neurohpo.local.StudyClient;
 import org.neurohpo.model.Topics;
 import picocli.CommandLine.Command;
