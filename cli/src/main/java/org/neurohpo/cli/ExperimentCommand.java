@@ -74,6 +74,37 @@ final class ExperimentCommand implements Callable<Integer> {
     }
   }
 
+  /** {@code --runs K}: runs per set in the searches, default 10. */
+  static final class SearchRuns {
+    @Option(
+        names = "--runs",
+        paramLabel = "K",
+        description = "runs per set in the searches (default ${DEFAULT-VALUE})")
+    int runs = 10;
+  }
+
+  /** {@code --strategies} (GP-BO and random), {@code --budget} (40) and {@code --runs} (10). */
+  static final class Searches {
+    @Option(
+        names = "--strategies",
+        split = ",",
+        paramLabel = "S1,S2",
+        description = "search strategies (default ${DEFAULT-VALUE})")
+    List<String> strategies = new ArrayList<>(List.of("bo", "random"));
+
+    @Option(
+        names = "--budget",
+        paramLabel = "B",
+        description = "HP sets per search (default ${DEFAULT-VALUE})")
+    int budget = 40;
+
+    @Mixin SearchRuns runs;
+
+    int runs() {
+      return runs.runs;
+    }
+  }
+
   /** Experiment 1: an exhaustive grid vs searches with few sets and few runs. */
   @Command(
       name = "grid-vs-search",
@@ -111,30 +142,12 @@ final class ExperimentCommand implements Callable<Integer> {
     Path grid;
 
     @Option(
-        names = "--strategies",
-        split = ",",
-        paramLabel = "S1,S2",
-        description = "search strategies (default ${DEFAULT-VALUE})")
-    List<String> strategies = new ArrayList<>(List.of("bo", "random"));
-
-    @Option(
         names = "--optimizer-seeds",
         paramLabel = "N",
         description = "studies per strategy, optimizer seeds 1..N (default ${DEFAULT-VALUE})")
     int optimizerSeeds = 10;
 
-    @Option(
-        names = "--budget",
-        paramLabel = "B",
-        description = "HP sets per search (default ${DEFAULT-VALUE})")
-    int budget = 40;
-
-    @Option(
-        names = "--runs",
-        paramLabel = "K",
-        description = "runs per set in the searches (default ${DEFAULT-VALUE})")
-    int runs = 10;
-
+    @Mixin Searches searches;
     @Mixin RunSeeds runSeeds;
 
     @Override
@@ -148,10 +161,10 @@ final class ExperimentCommand implements Callable<Integer> {
               gridSpec,
               gridRuns,
               grid,
-              strategies,
+              searches.strategies,
               optimizerSeeds,
-              budget,
-              runs,
+              searches.budget,
+              searches.runs(),
               runSeeds.seeds(),
               common.evaluators(),
               command(spec)));
