@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.neurohpo.experiments.EvaluationOutput;
+import org.neurohpo.local.ProgressBar;
 import org.neurohpo.neuro.data.Dataset;
 import org.neurohpo.neuro.data.Datasets;
 import org.neurohpo.neuro.evaluation.Evaluation;

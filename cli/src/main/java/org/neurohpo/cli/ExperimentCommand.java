@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.neurohpo.experiments.Design;
 import org.neurohpo.experiments.GridVsSearchDesign;
-import org.neurohpo.experiments.Progress;
 import org.neurohpo.experiments.SensitivityDesign;
+import org.neurohpo.local.LocalSystem;
+import org.neurohpo.local.ProgressBar;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -73,6 +74,37 @@ final class ExperimentCommand implements Callable<Integer> {
     }
   }
 
+  /** {@code --runs K}: runs per set in the searches, default 10. */
+  static final class SearchRuns {
+    @Option(
+        names = "--runs",
+        paramLabel = "K",
+        description = "runs per set in the searches (default ${DEFAULT-VALUE})")
+    int runs = 10;
+  }
+
+  /** {@code --strategies} (GP-BO and random), {@code --budget} (40) and {@code --runs} (10). */
+  static final class Searches {
+    @Option(
+        names = "--strategies",
+        split = ",",
+        paramLabel = "S1,S2",
+        description = "search strategies (default ${DEFAULT-VALUE})")
+    List<String> strategies = new ArrayList<>(List.of("bo", "random"));
+
+    @Option(
+        names = "--budget",
+        paramLabel = "B",
+        description = "HP sets per search (default ${DEFAULT-VALUE})")
+    int budget = 40;
+
+    @Mixin SearchRuns runs;
+
+    int runs() {
+      return runs.runs;
+    }
+  }
+
   /** Experiment 1: an exhaustive grid vs searches with few sets and few runs. */
   @Command(
       name = "grid-vs-search",
@@ -110,30 +142,12 @@ final class ExperimentCommand implements Callable<Integer> {
     Path grid;
 
     @Option(
-        names = "--strategies",
-        split = ",",
-        paramLabel = "S1,S2",
-        description = "search strategies (default ${DEFAULT-VALUE})")
-    List<String> strategies = new ArrayList<>(List.of("bo", "random"));
-
-    @Option(
         names = "--optimizer-seeds",
         paramLabel = "N",
         description = "studies per strategy, optimizer seeds 1..N (default ${DEFAULT-VALUE})")
     int optimizerSeeds = 10;
 
-    @Option(
-        names = "--budget",
-        paramLabel = "B",
-        description = "HP sets per search (default ${DEFAULT-VALUE})")
-    int budget = 40;
-
-    @Option(
-        names = "--runs",
-        paramLabel = "K",
-        description = "runs per set in the searches (default ${DEFAULT-VALUE})")
-    int runs = 10;
-
+    @Mixin Searches searches;
     @Mixin RunSeeds runSeeds;
 
     @Override
@@ -147,10 +161,10 @@ final class ExperimentCommand implements Callable<Integer> {
               gridSpec,
               gridRuns,
               grid,
-              strategies,
+              searches.strategies,
               optimizerSeeds,
-              budget,
-              runs,
+              searches.budget,
+              searches.runs(),
               runSeeds.seeds(),
               common.evaluators(),
               command(spec)));
@@ -235,36 +249,12 @@ final class ExperimentCommand implements Callable<Integer> {
         err.printf("dashboard: http://localhost:%d/%n", system.resultsPort());
         err.flush();
       }
-      design.run(system, progress(bar, err, quiet));
+      design.run(system, bar.progress(err, quiet));
     }
     spec.commandLine()
         .getOut()
         .println("wrote " + ReportCommand.write(design.kind(), design.out()));
     return ExitCodes.OK;
-  }
-
-  /** A design's progress on the bar, and a line per study ended unless quiet. */
-  static Progress progress(ProgressBar bar, PrintWriter err, boolean quiet) {
-    return new Progress() {
-      @Override
-      public void resumedAt(long runs) {
-        bar.resumedAt(runs);
-      }
-
-      @Override
-      public void update(long runs, long total, String detail) {
-        bar.update(runs, total, detail);
-      }
-
-      @Override
-      public void studyEnded(String line) {
-        if (!quiet) {
-          bar.clear();
-          err.println(line);
-          err.flush();
-        }
-      }
-    };
   }
 
   /** The command line as given, from the top command on (subcommand names included). */

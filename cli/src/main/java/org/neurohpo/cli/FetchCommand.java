@@ -9,6 +9,7 @@ import org.neurohpo.experiments.EventLines;
 import org.neurohpo.experiments.RunFolder;
 import org.neurohpo.experiments.StudyEvent;
 import org.neurohpo.kafka.support.TopicReader;
+import org.neurohpo.local.Style;
 import org.neurohpo.model.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

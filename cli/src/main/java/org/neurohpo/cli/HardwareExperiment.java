@@ -27,6 +27,7 @@ final class HardwareExperiment implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ExperimentCommand.Common common;
   @Mixin ExperimentCommand.RunSeeds runSeeds;
+  @Mixin ExperimentCommand.SearchRuns runs;
 
   @Option(
       names = "--space",
@@ -63,12 +64,6 @@ final class HardwareExperiment implements Callable<Integer> {
   int budget = 40;
 
   @Option(
-      names = "--runs",
-      paramLabel = "K",
-      description = "runs per set in the searches (default ${DEFAULT-VALUE})")
-  int runs = 10;
-
-  @Option(
       names = "--validation-runs",
       paramLabel = "V",
       description =
@@ -89,7 +84,7 @@ final class HardwareExperiment implements Callable<Integer> {
             encodingParams,
             optimizerSeeds,
             budget,
-            runs,
+            runs.runs,
             validationRuns,
             runSeeds.seeds(),
             common.evaluators(),

@@ -1,8 +1,6 @@
 package org.neurohpo.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.neurohpo.experiments.JointSpaceDesign;
 import picocli.CommandLine.Command;
@@ -26,6 +24,7 @@ final class JointSpaceExperiment implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ExperimentCommand.Common common;
   @Mixin ExperimentCommand.RunSeeds runSeeds;
+  @Mixin ExperimentCommand.Searches searches;
 
   @Option(
       names = "--space",
@@ -36,29 +35,10 @@ final class JointSpaceExperiment implements Callable<Integer> {
   Path space = Path.of("experiments/joint-space.json");
 
   @Option(
-      names = "--strategies",
-      split = ",",
-      paramLabel = "S1,S2",
-      description = "search strategies (default ${DEFAULT-VALUE})")
-  List<String> strategies = new ArrayList<>(List.of("bo", "random"));
-
-  @Option(
       names = "--optimizer-seeds",
       paramLabel = "N",
       description = "searches per strategy, optimizer seeds 1..N (default ${DEFAULT-VALUE})")
   int optimizerSeeds = 10;
-
-  @Option(
-      names = "--budget",
-      paramLabel = "B",
-      description = "HP sets per search (default ${DEFAULT-VALUE})")
-  int budget = 40;
-
-  @Option(
-      names = "--runs",
-      paramLabel = "K",
-      description = "runs per set in the searches (default ${DEFAULT-VALUE})")
-  int runs = 10;
 
   @Option(
       names = "--fresh-runs",
@@ -76,10 +56,10 @@ final class JointSpaceExperiment implements Callable<Integer> {
             common.dataset,
             common.out(),
             space,
-            strategies,
+            searches.strategies,
             optimizerSeeds,
-            budget,
-            runs,
+            searches.budget,
+            searches.runs(),
             freshRuns,
             runSeeds.seeds(),
             common.evaluators(),

@@ -2,8 +2,6 @@ package org.neurohpo.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +10,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.neurohpo.experiments.StudyEvent;
 import org.neurohpo.experiments.SystemBench;
 import org.neurohpo.kafka.support.TopicReader;
+import org.neurohpo.local.LocalSystem;
+import org.neurohpo.local.ProgressBar;
+import org.neurohpo.local.StudyClient;
 import org.neurohpo.model.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -103,15 +104,10 @@ final class SystemBenchCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--in-flight must be >= 1, got " + flight);
     }
     Map<String, String> kafkaSecurity = cluster.settings();
-    Path home = Path.of(System.getProperty("neurohpo.home", ".")).toAbsolutePath();
-    Path work = Files.createTempDirectory("neurohpo-bench-");
-    try (LocalStack stack = new LocalStack(home, Files.createDirectories(work.resolve("logs")))) {
-      Thread hook = new Thread(stack::close, "neurohpo-bench-stop");
-      Runtime.getRuntime().addShutdownHook(hook);
-      stack.kafkaSecurity(kafkaSecurity);
-      LocalStack.Parts parts =
-          stack.startSystem(cluster.against, work, evaluators, threads, flight);
-      StudyClient client = new StudyClient(stack.http(), parts.optimizerPort(), stack.token());
+    try (LocalSystem system =
+        LocalSystem.start(
+            cluster.against, kafkaSecurity, evaluators, threads, flight, "neurohpo-bench-")) {
+      StudyClient client = system.client();
       JsonNode view;
       String id;
       try (ProgressBar bar = ProgressBar.onStderr(quiet.quiet, "bench-system")) {
@@ -126,8 +122,7 @@ final class SystemBenchCommand implements Callable<Integer> {
       }
       SystemBench.Setup setup = new SystemBench.Setup(evaluators, threads, flight, warmup);
       SystemBench.Figures f =
-          SystemBench.measure(events(parts.bootstrap(), kafkaSecurity, id), setup.cycle());
-      Runtime.getRuntime().removeShutdownHook(hook);
+          SystemBench.measure(events(system.bootstrap(), kafkaSecurity, id), setup.cycle());
       spec.commandLine()
           .getOut()
           .println(

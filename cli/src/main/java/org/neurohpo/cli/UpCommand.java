@@ -1,8 +1,8 @@
 package org.neurohpo.cli;
 
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
+import org.neurohpo.local.LocalSystem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -43,13 +43,11 @@ final class UpCommand implements Callable<Integer> {
     out.println("token: " + system.token());
     out.println("ready");
     out.flush();
-    while (true) {
-      Thread.sleep(1000);
-      List<String> restarted = system.restartDead();
-      for (String name : restarted) {
-        err.println("neurohpo up: " + name + " had stopped; started it again");
-        err.flush();
-      }
-    }
+    system.keepRunning(
+        name -> {
+          err.println("neurohpo up: " + name + " had stopped; started it again");
+          err.flush();
+        });
+    return ExitCodes.OK;
   }
 }

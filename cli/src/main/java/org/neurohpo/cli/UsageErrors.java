@@ -1,6 +1,7 @@
 package org.neurohpo.cli;
 
 import java.io.PrintWriter;
+import org.neurohpo.local.Style;
 import picocli.CommandLine;
 
 /** A mistyped command line: one line naming the problem and where to find help, exit 2. */

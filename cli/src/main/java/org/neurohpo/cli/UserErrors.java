@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.util.Set;
+import org.neurohpo.local.Style;
 import picocli.CommandLine;
 
 /**

@@ -12,6 +12,7 @@ import org.neurohpo.experiments.CausalOrder;
 import org.neurohpo.experiments.EventLines;
 import org.neurohpo.experiments.StudyEvent;
 import org.neurohpo.kafka.support.TopicReader;
+import org.neurohpo.local.Style;
 import org.neurohpo.model.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

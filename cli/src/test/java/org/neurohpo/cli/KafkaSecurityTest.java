@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neurohpo.kafka.support.KafkaConfigFile;
+import org.neurohpo.local.LocalStack;
 
 /**
  * The CLI and the three services against a broker that only takes SASL_SSL (SCRAM-SHA-512) clients,

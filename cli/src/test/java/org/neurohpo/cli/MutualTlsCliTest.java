@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neurohpo.local.LocalStack;
 
 /**
  * `watch` against a broker that wants a client certificate (`kafka-local --tls DIR --client-auth`):

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neurohpo.local.LocalStack;
+import org.neurohpo.local.StudyClient;
 
 /** `watch` and `export` against a running system with one finished study. */
 class WatchExportTest {

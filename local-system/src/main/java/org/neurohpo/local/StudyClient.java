@@ -1,4 +1,4 @@
-package org.neurohpo.cli;
+package org.neurohpo.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,7 +10,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 
 /** The optimizer service's REST API, as the CLI uses it. */
-final class StudyClient {
+public final class StudyClient {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpClient http;
@@ -18,7 +18,7 @@ final class StudyClient {
   private final String token;
 
   /** The optimizer on this machine's {@code optimizerPort}; writes carry {@code token}. */
-  StudyClient(HttpClient http, int optimizerPort, String token) {
+  public StudyClient(HttpClient http, int optimizerPort, String token) {
     this.http = http;
     this.base = "http://127.0.0.1:" + optimizerPort;
     this.token = token;
@@ -27,7 +27,7 @@ final class StudyClient {
   /**
    * Submits a study; its id. An invalid spec is one IllegalArgumentException naming every problem.
    */
-  String submit(JsonNode study) throws IOException, InterruptedException {
+  public String submit(JsonNode study) throws IOException, InterruptedException {
     HttpResponse<String> r =
         http.send(
             HttpRequest.newBuilder(URI.create(base + "/studies"))
@@ -55,7 +55,7 @@ final class StudyClient {
    * it); its id ({@code sha256:...}), which a study names. A CSV the optimizer refuses is one
    * IllegalArgumentException naming the problem.
    */
-  String registerDataset(String name, String csv) throws IOException, InterruptedException {
+  public String registerDataset(String name, String csv) throws IOException, InterruptedException {
     String safe = name.replaceAll("[^A-Za-z0-9._-]", "_");
     safe = safe.isEmpty() ? "dataset" : safe.substring(0, Math.min(100, safe.length()));
     HttpResponse<String> r =
@@ -78,7 +78,7 @@ final class StudyClient {
   }
 
   /** The optimizer's view of a study (state, budget, trials, best). */
-  JsonNode view(String id) throws IOException, InterruptedException {
+  public JsonNode view(String id) throws IOException, InterruptedException {
     return JSON.readTree(
         http.send(
                 HttpRequest.newBuilder(URI.create(base + "/studies/" + id)).build(),
@@ -87,7 +87,7 @@ final class StudyClient {
   }
 
   /** Asks the optimizer to stop a study; gives up silently after 5 s (used while shutting down). */
-  void stopQuietly(String id) {
+  public void stopQuietly(String id) {
     try {
       http.send(
           HttpRequest.newBuilder(URI.create(base + "/studies/" + id + "/stop"))
@@ -105,12 +105,12 @@ final class StudyClient {
   }
 
   /** Polls until the study is no longer running; its final view. */
-  JsonNode awaitEnd(String id) throws IOException, InterruptedException {
+  public JsonNode awaitEnd(String id) throws IOException, InterruptedException {
     return awaitEnd(id, v -> {});
   }
 
   /** Polls the study until it ends, handing each view to {@code onView} (a progress bar). */
-  JsonNode awaitEnd(String id, java.util.function.Consumer<JsonNode> onView)
+  public JsonNode awaitEnd(String id, java.util.function.Consumer<JsonNode> onView)
       throws IOException, InterruptedException {
     while (true) {
       JsonNode v = view(id);

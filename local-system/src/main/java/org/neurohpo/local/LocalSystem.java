@@ -1,4 +1,4 @@
-package org.neurohpo.cli;
+package org.neurohpo.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -12,7 +12,7 @@ import org.neurohpo.experiments.Studies;
  * results service and the evaluators), with a Ctrl-C hook that first stops the study in progress
  * (so an optimizer started later on the same cluster does not resume it), then everything.
  */
-final class LocalSystem implements AutoCloseable, Studies {
+public final class LocalSystem implements AutoCloseable, Studies {
   private final LocalStack stack;
   private final StudyClient client;
   private final int resultsPort;
@@ -32,14 +32,30 @@ final class LocalSystem implements AutoCloseable, Studies {
    * Starts it with twice the evaluators in flight (trials reach evaluators by partition, not by who
    * is idle, so a backlog keeps every evaluator busy) and the cores shared among the evaluators.
    */
-  static LocalSystem start(String against, int evaluators, String prefix)
+  public static LocalSystem start(String against, int evaluators, String prefix)
       throws IOException, InterruptedException {
     return start(against, java.util.Map.of(), evaluators, prefix);
   }
 
   /** The same against a secured cluster: the services get these Kafka security settings. */
-  static LocalSystem start(
+  public static LocalSystem start(
       String against, java.util.Map<String, String> kafkaSecurity, int evaluators, String prefix)
+      throws IOException, InterruptedException {
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / evaluators);
+    return start(against, kafkaSecurity, evaluators, threads, 2 * evaluators, prefix);
+  }
+
+  /**
+   * Starts it with {@code threads} threads per evaluator and {@code inFlight} trials in flight per
+   * study; its logs in a new temporary folder named by {@code prefix}.
+   */
+  public static LocalSystem start(
+      String against,
+      java.util.Map<String, String> kafkaSecurity,
+      int evaluators,
+      int threads,
+      int inFlight,
+      String prefix)
       throws IOException, InterruptedException {
     Path home = Path.of(System.getProperty("neurohpo.home", ".")).toAbsolutePath();
     Path work = Files.createTempDirectory(prefix);
@@ -58,13 +74,7 @@ final class LocalSystem implements AutoCloseable, Studies {
             prefix + "stop");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
-      LocalStack.Parts parts =
-          stack.startSystem(
-              against,
-              work,
-              evaluators,
-              Math.max(1, Runtime.getRuntime().availableProcessors() / evaluators),
-              2 * evaluators);
+      LocalStack.Parts parts = stack.startSystem(against, work, evaluators, threads, inFlight);
       LocalSystem s =
           new LocalSystem(
               stack,
@@ -85,42 +95,54 @@ final class LocalSystem implements AutoCloseable, Studies {
   }
 
   /** The results service's port: its dashboard and REST API. */
-  int resultsPort() {
+  public int resultsPort() {
     return resultsPort;
   }
 
-  int optimizerPort() {
+  public int optimizerPort() {
     return parts.optimizerPort();
   }
 
   /** The Kafka bootstrap servers (host:port). */
-  String bootstrap() {
+  public String bootstrap() {
     return parts.bootstrap();
   }
 
   /** The bearer token the optimizer accepts. */
-  String token() {
+  public String token() {
     return stack.token();
   }
 
   /** Starts again any part that died; the names of those started. */
-  java.util.List<String> restartDead() throws IOException, InterruptedException {
+  public java.util.List<String> restartDead() throws IOException, InterruptedException {
     return stack.restartDead();
   }
 
-  StudyClient client() {
+  public StudyClient client() {
     return client;
   }
 
+  /**
+   * Keeps it running until interrupted (Ctrl-C): every second starts again any part that died,
+   * telling {@code onRestart} its name. What {@code restart: unless-stopped} does.
+   */
+  public void keepRunning(java.util.function.Consumer<String> onRestart)
+      throws IOException, InterruptedException {
+    while (true) {
+      Thread.sleep(1000);
+      restartDead().forEach(onRestart);
+    }
+  }
+
   /** Submits a study; until {@link #ended()}, Ctrl-C stops it. */
-  String submit(JsonNode study) throws IOException, InterruptedException {
+  public String submit(JsonNode study) throws IOException, InterruptedException {
     String id = client.submit(study);
     stopStudy.set(() -> client.stopQuietly(id));
     return id;
   }
 
   /** The submitted study has ended: Ctrl-C no longer needs to stop it. */
-  void ended() {
+  public void ended() {
     stopStudy.set(() -> {});
   }
 

@@ -1,4 +1,4 @@
-package org.neurohpo.cli;
+package org.neurohpo.local;
 
 import java.io.Console;
 import java.lang.reflect.Method;
@@ -7,7 +7,7 @@ import java.lang.reflect.Method;
  * Colours and the progress bar, for a terminal only: never in a pipe or a file, and never with
  * NO_COLOR set (https://no-color.org) or TERM=dumb. Piped output stays plain text.
  */
-final class Style {
+public final class Style {
   private static final boolean TERMINAL = terminal();
   private static final boolean COLOUR =
       TERMINAL && System.getenv("NO_COLOR") == null && !"dumb".equals(System.getenv("TERM"));
@@ -15,28 +15,28 @@ final class Style {
   private Style() {}
 
   /** Whether this process talks to a terminal (stdin and stdout not redirected). */
-  static boolean isTerminal() {
+  public static boolean isTerminal() {
     return TERMINAL;
   }
 
-  static String red(String s) {
+  public static String red(String s) {
     return paint("31", s);
   }
 
-  static String green(String s) {
+  public static String green(String s) {
     return paint("32", s);
   }
 
-  static String yellow(String s) {
+  public static String yellow(String s) {
     return paint("33", s);
   }
 
-  static String bold(String s) {
+  public static String bold(String s) {
     return paint("1", s);
   }
 
   /** A study or trial state in its colour: completed green, stopped yellow, failed red. */
-  static String state(String state) {
+  public static String state(String state) {
     return switch (state) {
       case "completed" -> green(state);
       case "stopped" -> yellow(state);

@@ -1,4 +1,4 @@
-package org.neurohpo.cli;
+package org.neurohpo.local;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -26,7 +26,7 @@ import org.neurohpo.kafka.support.ListenerCheck;
  * services (Quarkus jars), each logging to a file. {@link #close()} stops the services first, then
  * the broker.
  */
-final class LocalStack implements AutoCloseable {
+public final class LocalStack implements AutoCloseable {
   private static final Duration READY = Duration.ofSeconds(120);
 
   private final Path home;
@@ -53,7 +53,7 @@ final class LocalStack implements AutoCloseable {
   // further options of the broker this stack starts (e.g. --tls DIR), for tests
   private volatile List<String> brokerOptions = List.of();
 
-  LocalStack(Path home, Path logs) {
+  public LocalStack(Path home, Path logs) {
     this.home = home;
     this.logs = logs;
   }
@@ -63,22 +63,22 @@ final class LocalStack implements AutoCloseable {
    * from now on gets, as {@code KAFKA_*} environment variables (which Quarkus reads as {@code
    * kafka.*}; not on the command line, where other users of the machine could read them).
    */
-  void kafkaSecurity(Map<String, String> settings) {
+  public void kafkaSecurity(Map<String, String> settings) {
     this.kafkaSecurity = Map.copyOf(settings);
   }
 
   /** Further options of the broker this stack starts, e.g. {@code --tls DIR --scram-user U}. */
-  void brokerOptions(List<String> options) {
+  public void brokerOptions(List<String> options) {
     this.brokerOptions = List.copyOf(options);
   }
 
   /** The environment variable Quarkus reads as {@code kafka.<setting>}. */
-  static String kafkaEnv(String setting) {
+  public static String kafkaEnv(String setting) {
     return "KAFKA_" + setting.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
   }
 
   /** Starts the broker with its data under {@code dataDir}; returns host:port when it answers. */
-  String startBroker(Path dataDir) throws IOException, InterruptedException {
+  public String startBroker(Path dataDir) throws IOException, InterruptedException {
     return startBroker(dataDir, 0, 0);
   }
 
@@ -89,7 +89,7 @@ final class LocalStack implements AutoCloseable {
    * Starts the broker on fixed ports (0: any free port), e.g. to restart it where its clients
    * expect it, with the data it had; returns host:port when it answers.
    */
-  String startBroker(Path dataDir, int port, int controllerPort)
+  public String startBroker(Path dataDir, int port, int controllerPort)
       throws IOException, InterruptedException {
     Path jar = home.resolve("kafka-local/target/kafka-local-0.1.0-SNAPSHOT.jar");
     require(jar);
@@ -138,7 +138,7 @@ final class LocalStack implements AutoCloseable {
   }
 
   /** Where the parts of a started system answer. */
-  record Parts(String bootstrap, int optimizerPort, int resultsPort) {}
+  public record Parts(String bootstrap, int optimizerPort, int resultsPort) {}
 
   /**
    * Starts the whole system: a broker under {@code work} (or {@code against}, an existing cluster),
@@ -146,7 +146,7 @@ final class LocalStack implements AutoCloseable {
    * evaluators} evaluators of {@code threads} threads each; returns when the optimizer and the
    * results service are ready.
    */
-  Parts startSystem(String against, Path work, int evaluators, int threads, int inFlight)
+  public Parts startSystem(String against, Path work, int evaluators, int threads, int inFlight)
       throws IOException, InterruptedException {
     partitions = Math.max(4, evaluators);
     if (against != null) {
@@ -202,7 +202,7 @@ final class LocalStack implements AutoCloseable {
   }
 
   /** Kills the broker at once, as a crash would. */
-  void killBroker() throws InterruptedException {
+  public void killBroker() throws InterruptedException {
     if (broker != null) {
       broker.destroyForcibly();
       broker.waitFor();
@@ -211,7 +211,7 @@ final class LocalStack implements AutoCloseable {
   }
 
   /** Kills a service at once, as a crash would. */
-  void kill(Process service) throws InterruptedException {
+  public void kill(Process service) throws InterruptedException {
     service.destroyForcibly();
     service.waitFor();
     services.remove(service);
@@ -222,7 +222,7 @@ final class LocalStack implements AutoCloseable {
    * Starts again, as they were started, the broker (on its ports, with its data) and every service
    * that died; returns the names of those restarted. What {@code restart: unless-stopped} does.
    */
-  synchronized List<String> restartDead() throws IOException, InterruptedException {
+  public synchronized List<String> restartDead() throws IOException, InterruptedException {
     List<String> restarted = new ArrayList<>();
     if (closed) {
       return restarted;
@@ -246,7 +246,7 @@ final class LocalStack implements AutoCloseable {
   }
 
   /** Starts one service JVM on {@code port}; {@code props} are -D settings. */
-  Process startService(
+  public Process startService(
       String module, String name, int port, String bootstrap, String maxHeap, List<String> props)
       throws IOException {
     Path jar = home.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
@@ -290,7 +290,7 @@ final class LocalStack implements AutoCloseable {
   }
 
   /** Waits until the service on {@code port} reports ready. */
-  void awaitReady(String name, int port) throws InterruptedException {
+  public void awaitReady(String name, int port) throws InterruptedException {
     long deadline = System.nanoTime() + READY.toNanos();
     URI uri = URI.create("http://127.0.0.1:" + port + "/q/health/ready");
     while (System.nanoTime() < deadline) {
@@ -317,12 +317,12 @@ final class LocalStack implements AutoCloseable {
         name + " did not become ready; see " + logs.resolve(name + ".log"));
   }
 
-  HttpClient http() {
+  public HttpClient http() {
     return http;
   }
 
   /** The bearer token this stack's optimizer accepts (owner "local", an admin). */
-  String token() {
+  public String token() {
     return token;
   }
 
@@ -332,7 +332,7 @@ final class LocalStack implements AutoCloseable {
     return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
-  static int freePort() {
+  public static int freePort() {
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return s.getLocalPort();
     } catch (IOException e) {
