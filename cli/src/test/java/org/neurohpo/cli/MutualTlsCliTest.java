@@ -2,10 +2,12 @@ package org.neurohpo.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +21,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neurohpo.local.LocalStack;
+import org.neurohpo.model.Event;
+import org.neurohpo.model.EventCodec;
+import org.neurohpo.model.StudyCreated;
+import org.neurohpo.model.StudySpec;
+import org.neurohpo.model.StudyStopped;
+import org.neurohpo.model.Topics;
 
 /**
  * `watch` against a broker that wants a client certificate (`kafka-local --tls DIR --client-auth`):
@@ -53,20 +61,26 @@ class MutualTlsCliTest {
     settings.put("bootstrap.servers", bootstrap);
     try (KafkaProducer<String, String> producer =
         new KafkaProducer<>(settings, new StringSerializer(), new StringSerializer())) {
-      producer
-          .send(
-              new ProducerRecord<>(
-                  "neurohpo.studies.v1",
-                  "study-mtls",
-                  "{\"schemaVersion\":1,\"type\":\"StudyCreated\",\"studyId\":\"study-mtls\"}"))
-          .get();
-      producer
-          .send(
-              new ProducerRecord<>(
-                  "neurohpo.studies.v1",
-                  "study-mtls",
-                  "{\"schemaVersion\":1,\"type\":\"StudyStopped\",\"studyId\":\"study-mtls\"}"))
-          .get();
+      // valid events of the wire contract: watch skips what the codec cannot read, as the
+      // services dead-letter it, and would wait for the study's end forever
+      StudySpec spec =
+          new StudySpec(
+              "mtls",
+              "iris",
+              "random",
+              1,
+              List.of(1L),
+              JsonNodeFactory.instance.objectNode(),
+              Map.of("generations", 1),
+              7);
+      for (Event e :
+          List.<Event>of(
+              new StudyCreated(Event.SCHEMA_VERSION, "study-mtls", spec, Instant.EPOCH),
+              new StudyStopped(Event.SCHEMA_VERSION, "study-mtls", "test", Instant.EPOCH))) {
+        producer
+            .send(new ProducerRecord<>(Topics.STUDIES, "study-mtls", EventCodec.encode(e)))
+            .get();
+      }
     }
   }
 
