@@ -13,13 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * `neurohpo run` of a study with an ASHA scheduler over runs (issue 17) on the whole system: some
- * trials pruned at 2 runs, some promoted to 6 and 10 keeping their runs, and summary.json's
- * runsUsed equal to the rows of runs.csv.
+ * `neurohpo run` of a study with an ASHA or a Hyperband scheduler over runs (issue 17) on the whole
+ * system: some trials pruned at 2 runs, some promoted to 6 and 10 keeping their runs, and
+ * summary.json's runsUsed equal to the rows of runs.csv.
  */
 class SchedulerRunTest {
   @TempDir Path dir;
@@ -29,19 +30,21 @@ class SchedulerRunTest {
     System.setProperty("neurohpo.home", Path.of("..").toAbsolutePath().normalize().toString());
   }
 
-  @Test
-  void anAshaStudyPrunesAndPromotesAndCountsEveryRun() throws IOException {
+  @ParameterizedTest
+  @ValueSource(strings = {"asha", "hyperband"})
+  void aScheduledStudyPrunesAndPromotesAndCountsEveryRun(String type) throws IOException {
     Path study = dir.resolve("study.json");
     Files.writeString(
         study,
         """
-        {"name": "asha", "dataset": "iris", "strategy": "random", "budget": 9,
+        {"name": "%s", "dataset": "iris", "strategy": "random", "budget": 9,
          "seeds": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], "optimizerSeed": 3,
-         "scheduler": {"type": "asha", "fidelity": "runs", "min": 2, "max": 10, "eta": 3},
+         "scheduler": {"type": "%s", "fidelity": "runs", "min": 2, "max": 10, "eta": 3},
          "searchSpace": [{"name": "bins", "type": "int", "low": 2, "high": 8},
                          {"name": "simTime", "type": "ordinal", "values": [16, 24, 32]}],
          "fixedParams": {"populationSize": 10, "generations": 3}}
-        """);
+        """
+            .formatted(type, type));
     Path out = dir.resolve("out");
     long t0 = System.nanoTime();
     Cli cli =
@@ -52,8 +55,12 @@ class SchedulerRunTest {
     List<String> runs = Files.readAllLines(out.resolve("runs.csv"));
     List<String> rows = Files.readAllLines(out.resolve("trials.csv"));
     System.out.printf(
-        "asha study: %.1f s, runsUsed %d, trialsPruned %d, summary %s%n",
-        seconds, summary.get("runsUsed").asInt(), summary.get("trialsPruned").asInt(), summary);
+        "%s study: %.1f s, runsUsed %d, trialsPruned %d, summary %s%n",
+        type,
+        seconds,
+        summary.get("runsUsed").asInt(),
+        summary.get("trialsPruned").asInt(),
+        summary);
 
     assertThat(summary.get("trialsCompleted").asInt()).isEqualTo(9);
     assertThat(summary.get("runsUsed").asInt()).isEqualTo(runs.size() - 1);
@@ -88,5 +95,11 @@ class SchedulerRunTest {
     // the recommendation is a trial of the top rung
     String bestTrial = summary.get("best").get("trialNumber").asText();
     assertThat(runsOfTrial.get(bestTrial)).isEqualTo(10);
+    if (type.equals("hyperband")) {
+      // one bracket of 9 trials at 2 runs: 3 go on to 6 runs, 1 to 10, the other 8 are pruned
+      assertThat(pruned).isEqualTo(8);
+      assertThat(promoted).isEqualTo(3);
+      assertThat(summary.get("runsUsed").asInt()).isEqualTo(9 * 2 + 3 * 4 + 4);
+    }
   }
 }

@@ -52,6 +52,7 @@ public final class Asha extends RungScheduler {
    * not hold: asynchronous promotions out of a rung may outnumber {@code floor(n / eta)} of its
    * results, when later results outrank trials promoted early.)
    */
+  @Override
   public List<Rungs.Trial> ruledOut(int maxTrials) {
     Ladder ladder = rungs.ladder();
     List<Rungs.Trial> out = new java.util.ArrayList<>();
@@ -68,22 +69,15 @@ public final class Asha extends RungScheduler {
     return out;
   }
 
-  /**
-   * Trials waiting below the top rung and not marked pruned: once the scheduler has nothing left to
-   * start and nothing in flight, these are the trials it pruned.
-   */
-  public List<Rungs.Trial> waiting() {
-    List<Rungs.Trial> out = new java.util.ArrayList<>();
-    for (Rungs.Trial t : rungs.trials()) {
-      int k = t.rung();
-      if (k >= 0 && waiting(t, k)) {
-        out.add(t);
+  /** ASHA keeps no state beyond its rungs: every trial must have started at rung 0. */
+  @Override
+  public void rebuild(int[] firstRung) {
+    requireOnePerTrial(firstRung);
+    for (int i = 0; i < firstRung.length; i++) {
+      if (firstRung[i] != 0) {
+        throw new IllegalArgumentException(
+            "trial " + i + " started at rung " + firstRung[i] + "; ASHA starts every trial at 0");
       }
     }
-    return out;
-  }
-
-  private boolean waiting(Rungs.Trial t, int k) {
-    return k < rungs.ladder().top() && t.rung() == k && !t.promoted(k) && !t.pruned();
   }
 }

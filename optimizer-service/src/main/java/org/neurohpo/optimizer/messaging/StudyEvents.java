@@ -171,6 +171,9 @@ public class StudyEvents {
       } finally {
         handover.readLock().unlock();
       }
+      for (String why : studies.takeUnrestorable()) {
+        LOG.warnf("study %s cannot be run; it is skipped and not driven", why);
+      }
     } catch (EventCodec.MalformedEventException | IllegalArgumentException e) {
       unreadable[0]++; // dead-lettered by the results service; nothing to learn from it
     }
@@ -271,6 +274,9 @@ public class StudyEvents {
         unreadable[0],
         studies.unrestorable(),
         todo.size());
+    for (String why : studies.takeUnrestorable()) {
+      LOG.warnf("study %s cannot be restored; it is skipped and not driven", why);
+    }
   }
 
   /**

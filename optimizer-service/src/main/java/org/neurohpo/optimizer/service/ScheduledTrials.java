@@ -10,11 +10,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.neurohpo.bayes.fidelity.Asha;
+import org.neurohpo.bayes.fidelity.Hyperband;
 import org.neurohpo.bayes.fidelity.Job;
 import org.neurohpo.bayes.fidelity.Ladder;
 import org.neurohpo.bayes.fidelity.ModelProposer;
 import org.neurohpo.bayes.fidelity.Proposer;
 import org.neurohpo.bayes.fidelity.RandomProposer;
+import org.neurohpo.bayes.fidelity.RungScheduler;
 import org.neurohpo.bayes.fidelity.Rungs;
 import org.neurohpo.bayes.space.SearchSpace;
 import org.neurohpo.model.Event;
@@ -25,21 +27,21 @@ import org.neurohpo.model.TrialPruned;
 import org.neurohpo.model.TrialRequested;
 
 /**
- * The trials of a study with a scheduler (issue 17, ADR 0007): bayes-core's {@link Asha} over the
- * runs of a trial, its new trials proposed by GP-BO fitted BOHB-style ({@code bo}) or drawn at
- * random ({@code random}), at most {@code budget} of them. A job becomes a {@link TrialRequested}
- * of its rung with the seeds it adds (a promoted trial keeps its runs: seeds {@code r_(k-1)} to
- * {@code r_k - 1} of the study's); its {@link TrialCompleted} of that rung, the mean over every run
- * so far, is reported to the scheduler. A trial the scheduler can no longer promote is published as
- * {@link TrialPruned} at once ({@link Asha#ruledOut}); when nothing is in flight and nothing can
- * start, the trials still waiting below the top rung are pruned and the study is done. Plain Java;
- * not thread-safe.
+ * The trials of a study with a scheduler (issue 17, ADR 0007): bayes-core's {@link Asha} or {@link
+ * Hyperband} over the runs of a trial, its new trials proposed by GP-BO fitted BOHB-style ({@code
+ * bo}) or drawn at random ({@code random}), at most {@code budget} of them. A job becomes a {@link
+ * TrialRequested} of its rung with the seeds it adds (a promoted trial keeps its runs: seeds {@code
+ * r_(k-1)} to {@code r_k - 1} of the study's); its {@link TrialCompleted} of that rung, the mean
+ * over every run so far, is reported to the scheduler. A trial the scheduler can no longer promote
+ * is published as {@link TrialPruned} at once ({@link RungScheduler#ruledOut}); when nothing is in
+ * flight and nothing can start, the trials still waiting below the top rung are pruned and the
+ * study is done. Plain Java; not thread-safe.
  */
 final class ScheduledTrials {
   private final String studyId;
   private final StudySpec spec;
   private final SearchSpace space;
-  private final Asha asha;
+  private final RungScheduler scheduler;
   private final Map<Integer, Job> flight = new TreeMap<>();
   private final Map<Integer, TrialCompleted> latest = new TreeMap<>();
   private final Set<Integer> pruned = new TreeSet<>();
@@ -55,18 +57,20 @@ final class ScheduledTrials {
             ? new ModelProposer(space, spec.optimizerSeed())
             : new RandomProposer(space, spec.optimizerSeed(), false);
     int budget = spec.budget();
-    this.asha =
-        new Asha(
-            Ladder.geometric(s.min(), s.max(), s.eta()),
-            rungs -> rungs.trials().size() >= budget ? null : inner.propose(rungs));
+    Ladder ladder = Ladder.geometric(s.min(), s.max(), s.eta());
+    Proposer limited = rungs -> rungs.trials().size() >= budget ? null : inner.propose(rungs);
+    this.scheduler =
+        s.type().equals("hyperband") ? new Hyperband(ladder, limited) : new Asha(ladder, limited);
   }
 
   /**
    * Rebuilds the scheduler from what the topics hold: a trial per number (its parameters from its
-   * first request, or from a result whose request is gone), promoted out of every rung below one it
-   * was requested at, its value at every rung it completed, pruned where a {@link TrialPruned} says
-   * so; a trial requested at a rung without its result is in flight. Throws when trial numbers have
-   * a gap (a history this scheduler did not write).
+   * first request, or from a result whose request is gone), promoted out of every rung from the one
+   * it started at to the highest it was requested at, its value at every rung it completed, pruned
+   * where a {@link TrialPruned} says so; a trial requested at a rung without its result is in
+   * flight; then the scheduler rebuilds its own state ({@link RungScheduler#rebuild}: Hyperband's
+   * brackets). Throws when trial numbers have a gap or the history is one this scheduler cannot
+   * have written.
    */
   static ScheduledTrials restore(
       String studyId,
@@ -76,22 +80,27 @@ final class ScheduledTrials {
       Collection<TrialCompleted> results,
       Collection<Integer> prunedTrials) {
     ScheduledTrials s = new ScheduledTrials(studyId, spec, space);
-    Rungs rungs = s.asha.rungs();
+    Rungs rungs = s.scheduler.rungs();
     Map<Integer, Map<String, Object>> params = new TreeMap<>();
     Map<Integer, Integer> highest = new TreeMap<>();
+    Map<Integer, Integer> lowest = new TreeMap<>();
     for (TrialRequested r : requested) {
       params.putIfAbsent(r.trialNumber(), space.canonical(r.params()));
       highest.merge(r.trialNumber(), rungOf(r.rung()), Math::max);
+      lowest.merge(r.trialNumber(), rungOf(r.rung()), Math::min);
     }
     for (TrialCompleted t : results) {
       params.putIfAbsent(t.trialNumber(), space.canonical(t.params()));
       highest.merge(t.trialNumber(), rungOf(t.rung()), Math::max);
+      lowest.merge(t.trialNumber(), rungOf(t.rung()), Math::min);
     }
+    int[] firstRung = new int[params.size()];
     for (Map.Entry<Integer, Map<String, Object>> e : params.entrySet()) {
       if (rungs.add(e.getValue()).id() != e.getKey()) {
         throw new IllegalArgumentException("trial numbers of " + studyId + " have a gap");
       }
-      for (int k = 0; k < highest.get(e.getKey()); k++) {
+      firstRung[e.getKey()] = lowest.get(e.getKey());
+      for (int k = lowest.get(e.getKey()); k < highest.get(e.getKey()); k++) {
         rungs.promoted(e.getKey(), k);
       }
     }
@@ -102,12 +111,13 @@ final class ScheduledTrials {
         s.latest.put(t.trialNumber(), t);
       }
     }
+    s.scheduler.rebuild(firstRung);
     Ladder ladder = rungs.ladder();
     for (Map.Entry<Integer, Integer> e : highest.entrySet()) {
       int n = e.getKey();
       int k = e.getValue();
       if (Double.isNaN(rungs.trial(n).value(k))) {
-        int from = k == 0 ? 0 : ladder.runs(k - 1);
+        int from = k == firstRung[n] ? 0 : ladder.runs(k - 1);
         s.flight.put(n, new Job(n, params.get(n), k, from, ladder.runs(k)));
       }
     }
@@ -134,21 +144,25 @@ final class ScheduledTrials {
       return out;
     }
     while (flight.size() < slots) {
-      Optional<Job> j = asha.next();
+      Optional<Job> j = scheduler.next();
       if (j.isEmpty()) {
         break;
       }
       flight.put(j.get().trial(), j.get());
       out.add(request(j.get()));
     }
-    int eta = asha.rungs().ladder().eta();
-    for (Rungs.Trial t : asha.ruledOut(spec.budget())) {
+    int eta = scheduler.rungs().ladder().eta();
+    for (Rungs.Trial t : scheduler.ruledOut(spec.budget())) {
       out.add(
-          prune(t, "ranked below the top 1/" + eta + " that rung " + t.rung() + " can promote"));
+          prune(
+              t,
+              scheduler instanceof Hyperband
+                  ? "not among the best 1/" + eta + " of its Hyperband bracket at rung " + t.rung()
+                  : "ranked below the top 1/" + eta + " that rung " + t.rung() + " can promote"));
     }
     if (flight.isEmpty()) {
       finished = true;
-      for (Rungs.Trial t : asha.waiting()) {
+      for (Rungs.Trial t : scheduler.waiting()) {
         out.add(prune(t, "not promoted out of rung " + t.rung() + " when the study ended"));
       }
     }
@@ -169,14 +183,14 @@ final class ScheduledTrials {
   }
 
   private TrialPruned prune(Rungs.Trial t, String reason) {
-    asha.rungs().prune(t.id());
+    scheduler.rungs().prune(t.id());
     pruned.add(t.id());
     return new TrialPruned(
         Event.SCHEMA_VERSION,
         studyId,
         t.id(),
         t.rung(),
-        asha.rungs().ladder().runs(t.rung()),
+        scheduler.rungs().ladder().runs(t.rung()),
         reason);
   }
 
@@ -188,7 +202,7 @@ final class ScheduledTrials {
     }
     flight.remove(t.trialNumber());
     latest.put(t.trialNumber(), t);
-    asha.report(j, -t.objectiveAccuracy());
+    scheduler.report(j, -t.objectiveAccuracy());
     return true;
   }
 
@@ -204,7 +218,7 @@ final class ScheduledTrials {
 
   /** Trials started (each counted once, whatever its rung). */
   int trialsStarted() {
-    return asha.rungs().trials().size();
+    return scheduler.rungs().trials().size();
   }
 
   /** Each trial's latest completion (every run so far), by trial number. */

@@ -37,8 +37,6 @@ final class SchedulerProblems {
     String type = s.path("type").asText("");
     if (!type.equals("asha") && !type.equals("hyperband")) {
       problems.add("scheduler.type must be asha or hyperband; got " + clip(s.get("type")));
-    } else if (type.equals("hyperband")) {
-      problems.add("scheduler.type hyperband is not run by the services yet; use asha");
     }
     String fidelity = s.path("fidelity").asText("");
     if (!fidelity.equals("runs") && !fidelity.equals("generations")) {

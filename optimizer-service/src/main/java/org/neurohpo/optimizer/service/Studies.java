@@ -31,6 +31,9 @@ public final class Studies {
   private final int capacity;
   private int unrestorable;
 
+  /** Why studies could not be restored, not yet taken by {@link #takeUnrestorable} (bounded). */
+  private final List<String> unrestorableWhy = new ArrayList<>();
+
   /** An optimizer that owns every partition (a single one, and tests). */
   public Studies(int inFlight, int gridLevels) {
     this(inFlight, gridLevels, everything(), 200_000);
@@ -126,9 +129,13 @@ public final class Studies {
                 h.pruned(),
                 h.stopped());
       } catch (RuntimeException e) {
-        // a study no optimizer can run (a spec written by a stranger or an older version):
-        // skipped, so that it cannot keep the others from recovering
+        // a study no optimizer can run (a spec written by a stranger or an older version, a
+        // history its scheduler cannot have written): skipped, so that it cannot keep the others
+        // from recovering, and said (takeUnrestorable)
         unrestorable++;
+        if (unrestorableWhy.size() < 100) {
+          unrestorableWhy.add(id + ": " + e);
+        }
         continue;
       }
       runs.put(id, run);
@@ -165,6 +172,16 @@ public final class Studies {
   /** Studies found on the topics that could not be restored (their specs cannot be run). */
   public synchronized int unrestorable() {
     return unrestorable;
+  }
+
+  /**
+   * Why each study could not be restored since the last call ("id: exception", at most 100 kept
+   * between calls), for the log.
+   */
+  public synchronized List<String> takeUnrestorable() {
+    List<String> out = List.copyOf(unrestorableWhy);
+    unrestorableWhy.clear();
+    return out;
   }
 
   /**

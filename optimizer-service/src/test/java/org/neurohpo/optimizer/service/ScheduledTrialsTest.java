@@ -24,20 +24,27 @@ import org.neurohpo.model.TrialCompleted;
 import org.neurohpo.model.TrialPruned;
 import org.neurohpo.model.TrialRequested;
 
-/** A study with an ASHA scheduler over runs, driven by hand (as the results service would). */
+/**
+ * A study with an ASHA or Hyperband scheduler over runs, driven by hand (as the results service
+ * would).
+ */
 class ScheduledTrialsTest {
 
   static StudySpec spec(String strategy) throws Exception {
+    return spec(strategy, "asha", 9);
+  }
+
+  static StudySpec spec(String strategy, String type, int budget) throws Exception {
     return new StudySpec(
-        "asha",
+        type,
         "iris",
         strategy,
-        9,
+        budget,
         LongStream.rangeClosed(1, 10).boxed().toList(),
         new ObjectMapper().readTree("[{\"name\":\"x\",\"type\":\"float\",\"low\":0,\"high\":1}]"),
         Map.of("generations", 3),
         5,
-        new SchedulerSpec("asha", "runs", 2, 10, 3));
+        new SchedulerSpec(type, "runs", 2, 10, 3));
   }
 
   /** Plays the evaluators and the results service: every event published, and the runs. */
@@ -189,5 +196,89 @@ class ScheduledTrialsTest {
       assertThat(restored.trialsRequested()).isEqualTo(9);
       checkNothingRanTwice(c);
     }
+  }
+
+  /**
+   * Hyperband (rungs 2, 6, 10 runs, eta 3): brackets of 9 trials from 2 runs, 5 from 6 runs and 3
+   * at 10 runs, in turn; a bracket's losers are pruned as soon as it moves on.
+   */
+  @Test
+  void hyperbandRunsItsBracketsAndPrunesEachBracketsLosers() throws Exception {
+    StudyRun run = new StudyRun("hb", spec("random", "hyperband", 20), 3, 5);
+    Cluster c = new Cluster();
+    c.publish(run.fill());
+    runToTheEnd(run, c);
+    assertThat(run.state()).isEqualTo(StudyRun.State.COMPLETED);
+    assertThat(run.trialsRequested()).isEqualTo(20);
+    List<TrialRequested> firsts = new ArrayList<>();
+    Set<Integer> seen = new HashSet<>();
+    for (Event e : c.published) {
+      if (e instanceof TrialRequested r && seen.add(r.trialNumber())) {
+        firsts.add(r);
+      }
+    }
+    // trials 0-8 start at 2 runs, 9-13 at 6, 14-16 at 10, 17-19 at 2 again
+    assertThat(firsts)
+        .extracting(r -> r.seeds().size())
+        .containsExactly(2, 2, 2, 2, 2, 2, 2, 2, 2, 6, 6, 6, 6, 6, 10, 10, 10, 2, 2, 2);
+    assertThat(firsts).allSatisfy(r -> assertThat(r.seeds().get(0)).isEqualTo(1L));
+    List<TrialPruned> pruned =
+        c.published.stream()
+            .filter(TrialPruned.class::isInstance)
+            .map(TrialPruned.class::cast)
+            .toList();
+    // bracket 1: 6 of 9 out at rung 0, 2 of 3 at rung 1; bracket 2: 4 of 5; the last bracket's
+    // three trials wait at rung 0 when the budget is spent: two dropped, one promoted
+    assertThat(pruned).extracting(TrialPruned::trialNumber).doesNotHaveDuplicates();
+    assertThat(pruned.stream().filter(p -> p.trialNumber() < 9)).hasSize(8);
+    assertThat(pruned.stream().filter(p -> p.trialNumber() >= 9 && p.trialNumber() < 14))
+        .hasSize(4);
+    assertThat(pruned.stream().filter(p -> p.trialNumber() >= 14 && p.trialNumber() < 17))
+        .isEmpty();
+    assertThat(pruned.get(0).reason()).contains("Hyperband bracket");
+    checkNothingRanTwice(c);
+    for (TrialCompleted t : run.completedTrials()) {
+      assertThat(t.rung() == 2 || pruned.stream().anyMatch(p -> p.trialNumber() == t.trialNumber()))
+          .as("trial " + t)
+          .isTrue();
+    }
+  }
+
+  /** Restarted after every number of results, a Hyperband study publishes what it would have. */
+  @Test
+  void aRestoredHyperbandStudyPublishesWhatTheUninterruptedOneWould() throws Exception {
+    StudySpec spec = spec("random", "hyperband", 20);
+    StudyCreated created = new StudyCreated(Event.SCHEMA_VERSION, "hr", spec, Instant.EPOCH);
+    Cluster whole = new Cluster();
+    StudyRun run = new StudyRun("hr", spec, 3, 5);
+    whole.publish(run.fill());
+    runToTheEnd(run, whole);
+    int results = whole.results.size();
+    for (int at = 0; at <= results; at++) {
+      Cluster c = new Cluster();
+      StudyRun first = new StudyRun("hr", spec, 3, 5);
+      c.publish(first.fill());
+      for (int i = 0; i < at && !c.queue.isEmpty(); i++) {
+        first.onCompleted(c.completeOne());
+        c.publish(first.fill());
+        first.completion().ifPresent(e -> c.published.add(e));
+      }
+      History.Study h = c.history(created).studies().get(0);
+      StudyRun restored =
+          StudyRun.restore("hr", spec, 3, 5, h.requested(), h.completed(), h.pruned(), false);
+      assertThat(restored.inFlight()).as("after %d results", at).isEqualTo(c.queue.size());
+      c.publish(restored.fill());
+      runToTheEnd(restored, c);
+      assertThat(restored.state()).isEqualTo(StudyRun.State.COMPLETED);
+      assertThat(withoutTimes(c.published))
+          .as("restarted after %d results", at)
+          .isEqualTo(withoutTimes(whole.published));
+    }
+  }
+
+  private static List<String> withoutTimes(List<Event> events) {
+    return events.stream()
+        .map(e -> e.toString().replaceAll("completedAt=[^,\\]]*", "completedAt=*"))
+        .toList();
   }
 }

@@ -56,7 +56,7 @@ class SchedulerProblemsTest {
   }
 
   @Test
-  void rejectsWhatTheServicesDoNotRunYet() throws Exception {
+  void rejectsWhatTheServicesDoNotRunYetAndTakesHyperband() throws Exception {
     assertThat(
             SpecProblems.of(
                 spec(
@@ -68,7 +68,7 @@ class SchedulerProblemsTest {
                 spec(
                     "{\"type\":\"hyperband\",\"fidelity\":\"runs\",\"min\":2,\"max\":10,"
                         + "\"eta\":3}")))
-        .containsExactly("scheduler.type hyperband is not run by the services yet; use asha");
+        .isEmpty();
     JsonNode grid =
         ((com.fasterxml.jackson.databind.node.ObjectNode)
                 spec("{\"type\":\"asha\",\"fidelity\":\"runs\",\"min\":2,\"max\":10,\"eta\":3}"))

@@ -140,4 +140,35 @@ class StudiesRestoreTest {
     assertThat(second.view(id).orElseThrow().state()).isEqualTo(stopped ? "stopped" : "completed");
     assertThat(second.inFlight()).isZero();
   }
+
+  /**
+   * A study whose history its scheduler cannot have written (trial 1 missing) is skipped and said
+   * with its reason; the other studies of the history are restored all the same.
+   */
+  @org.junit.jupiter.api.Test
+  void aStudyThatCannotBeRestoredIsSaidAndKeepsNoOtherFromRecovering() throws Exception {
+    StudySpec scheduled = ScheduledTrialsTest.spec("random");
+    History history = new History();
+    history.accept(
+        new org.neurohpo.model.StudyCreated(
+            Event.SCHEMA_VERSION, "gap", scheduled, java.time.Instant.EPOCH));
+    for (int n : new int[] {0, 2}) {
+      history.accept(
+          new TrialRequested(
+              Event.SCHEMA_VERSION, "gap", n, "iris", Map.of("x", n / 4.0), List.of(1L, 2L), 0));
+    }
+    history.accept(
+        new org.neurohpo.model.StudyCreated(
+            Event.SCHEMA_VERSION, "fine", spec("random"), java.time.Instant.EPOCH));
+    Studies studies = new Studies(3, 5);
+    List<Event> out = studies.restore(history);
+    assertThat(studies.unrestorable()).isEqualTo(1);
+    assertThat(studies.takeUnrestorable())
+        .singleElement()
+        .asString()
+        .startsWith("gap: ")
+        .contains("trial numbers of gap have a gap");
+    assertThat(studies.takeUnrestorable()).isEmpty();
+    assertThat(out).hasSize(3).allMatch(e -> e.studyId().equals("fine"));
+  }
 }
