@@ -48,17 +48,8 @@ public record HardwareDesign(
 
   @Override
   public void prepare() throws IOException {
-    Specs.atLeast("--optimizer-seeds", optimizerSeeds, 1);
-    Specs.atLeast("--budget", budget, 1);
-    Specs.atLeast("--runs", runs, 1);
-    Specs.atLeast("--validation-runs", validationRuns, 2);
-    runSeeds.check(runs);
-    if (optimizerSeeds >= 900 || validationRuns > 999) {
-      throw new IllegalArgumentException(
-          "--optimizer-seeds below 900 and --validation-runs at most 999 (the validation seeds"
-              + " 900001.. stay apart from the searches')");
-    }
-    Specs.atLeast("--evaluators", evaluators, 1);
+    Specs.searchesThenFresh(
+        optimizerSeeds, budget, runs, "--validation-runs", validationRuns, evaluators, runSeeds);
     if (grid != null && !encodingParams.isEmpty()) {
       throw new IllegalArgumentException(
           "give the fixed encoding with --grid or with -p, not both");

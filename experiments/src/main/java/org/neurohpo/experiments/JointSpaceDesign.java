@@ -40,17 +40,8 @@ public record JointSpaceDesign(
 
   @Override
   public void prepare() throws IOException {
-    Specs.atLeast("--optimizer-seeds", optimizerSeeds, 1);
-    Specs.atLeast("--budget", budget, 1);
-    Specs.atLeast("--runs", runs, 1);
-    Specs.atLeast("--fresh-runs", freshRuns, 2);
-    Specs.atLeast("--evaluators", evaluators, 1);
-    runSeeds.check(runs);
-    if (optimizerSeeds >= 900 || freshRuns > 999) {
-      throw new IllegalArgumentException(
-          "--optimizer-seeds below 900 and --fresh-runs at most 999 (the fresh seeds 900001.."
-              + " stay apart from the searches')");
-    }
+    Specs.searchesThenFresh(
+        optimizerSeeds, budget, runs, "--fresh-runs", freshRuns, evaluators, runSeeds);
     if (strategies.isEmpty() || strategies.stream().distinct().count() != strategies.size()) {
       throw new IllegalArgumentException("--strategies: give each strategy once, e.g. bo,random");
     }

@@ -82,6 +82,34 @@ public final class Specs {
     }
   }
 
+  /**
+   * The counts of a design that searches and then measures recommendations again on fresh seeds
+   * (hardware, joint space): each search seed S runs on its own seeds, the fresh ones are 900001..
+   * ({@code freshOption} names the count of them: --fresh-runs, --validation-runs).
+   */
+  static void searchesThenFresh(
+      int optimizerSeeds,
+      int budget,
+      int runs,
+      String freshOption,
+      int freshRuns,
+      int evaluators,
+      RunSeeds runSeeds) {
+    atLeast("--optimizer-seeds", optimizerSeeds, 1);
+    atLeast("--budget", budget, 1);
+    atLeast("--runs", runs, 1);
+    atLeast(freshOption, freshRuns, 2);
+    atLeast("--evaluators", evaluators, 1);
+    runSeeds.check(runs);
+    if (optimizerSeeds >= 900 || freshRuns > 999) {
+      throw new IllegalArgumentException(
+          "--optimizer-seeds below 900 and "
+              + freshOption
+              + " at most 999 (the seeds 900001.. of the fresh runs stay apart from the"
+              + " searches')");
+    }
+  }
+
   /** "1 evaluator", "2 evaluators". */
   public static String evaluatorCount(int n) {
     return n == 1 ? "1 evaluator" : n + " evaluators";

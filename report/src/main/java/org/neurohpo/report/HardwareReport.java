@@ -6,10 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.jfree.chart.JFreeChart;
 import org.neurohpo.experiments.Stats;
 import org.neurohpo.experiments.StudyResult;
@@ -50,7 +48,7 @@ public final class HardwareReport {
     List<Row> rows = new ArrayList<>();
     Path validation = dir.resolve("validation");
     rows.add(row("defaults", validation.resolve("defaults"), Double.NaN));
-    for (Path search : seeds(dir.resolve("search"))) {
+    for (Path search : ExperimentFolders.seeds(dir.resolve("search"))) {
       String seed = search.getFileName().toString();
       Path v = validation.resolve(seed);
       if (Files.exists(v.resolve("summary.json"))) {
@@ -77,7 +75,7 @@ public final class HardwareReport {
     List<Row> rows = rows(dir);
     Row defaults = rows.get(0);
     List<List<StudyResult.Trial>> traces = new ArrayList<>();
-    for (Path search : seeds(dir.resolve("search"))) {
+    for (Path search : ExperimentFolders.seeds(dir.resolve("search"))) {
       traces.add(StudyResult.read(search).trials());
     }
     String dataset = meta.path("dataset").asText();
@@ -214,19 +212,5 @@ public final class HardwareReport {
       }
     }
     Files.writeString(file, sb);
-  }
-
-  /** The seed-S folders of {@code dir}, by S. */
-  static List<Path> seeds(Path dir) throws IOException {
-    if (!Files.isDirectory(dir)) {
-      return List.of();
-    }
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.filter(p -> p.getFileName().toString().matches("seed-\\d+"))
-          .sorted(
-              Comparator.comparingInt(
-                  p -> Integer.parseInt(p.getFileName().toString().substring(5))))
-          .toList();
-    }
   }
 }

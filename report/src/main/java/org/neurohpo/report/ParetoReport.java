@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.neurohpo.bayes.strategy.Pareto;
 import org.neurohpo.experiments.Stats;
 import org.neurohpo.experiments.StudyResult;
@@ -48,11 +47,11 @@ public final class ParetoReport {
   public static Map<String, List<List<Point>>> read(Path dir) throws IOException {
     Map<String, List<List<Point>>> out = new LinkedHashMap<>();
     Path search = dir.resolve("search");
-    for (Path strategy : dirs(search)) {
+    for (Path strategy : ExperimentFolders.strategies(search)) {
       List<List<Point>> studies = new ArrayList<>();
-      for (Path seedDir : HardwareReport.seeds(strategy)) {
+      for (Path seedDir : ExperimentFolders.seeds(strategy)) {
         StudyResult r = StudyResult.read(seedDir);
-        int seed = Integer.parseInt(seedDir.getFileName().toString().substring(5));
+        int seed = ExperimentFolders.seed(seedDir);
         Map<Integer, Double> energy = r.runMeans("synapseEventsPerSample");
         Map<Integer, Double> neurons = r.runMeans("neurons");
         Map<Integer, Double> synapses = r.runMeans("synapses");
@@ -274,14 +273,5 @@ public final class ParetoReport {
     Path file = out.resolve("report.html");
     html.write(file);
     return file;
-  }
-
-  private static List<Path> dirs(Path dir) throws IOException {
-    if (!Files.isDirectory(dir)) {
-      return List.of();
-    }
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.filter(Files::isDirectory).sorted().toList();
-    }
   }
 }

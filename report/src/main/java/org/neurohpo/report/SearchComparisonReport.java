@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.neurohpo.experiments.Stats;
 import org.neurohpo.experiments.StudyResult;
 import org.neurohpo.model.SampleStats;
@@ -45,47 +44,58 @@ public final class SearchComparisonReport {
 
   /** Every recommendation measured on the fresh seeds, by strategy (folder order) then seed. */
   public static Map<String, List<Row>> rows(Path dir) throws IOException {
+    return read(dir).rows();
+  }
+
+  /** What the report shows, each search folder read once: its recommendation and its curve. */
+  private record Searches(Map<String, List<Row>> rows, Map<String, List<double[]>> curves) {}
+
+  private static Searches read(Path dir) throws IOException {
     Map<String, List<Row>> out = new LinkedHashMap<>();
-    for (Path strategy : strategies(dir.resolve("search"))) {
+    Map<String, List<double[]>> curves = new LinkedHashMap<>();
+    for (Path strategy : ExperimentFolders.strategies(dir.resolve("search"))) {
       String name = strategy.getFileName().toString();
       List<Row> rows = new ArrayList<>();
-      for (Path search : HardwareReport.seeds(strategy)) {
+      List<double[]> c = new ArrayList<>();
+      for (Path search : ExperimentFolders.seeds(strategy)) {
+        StudyResult searched = StudyResult.read(search);
+        c.add(Charts.bestSoFar(searched.trials()));
         Path fresh = dir.resolve("fresh").resolve(name).resolve(search.getFileName());
         if (!Files.exists(fresh.resolve("summary.json"))) {
           continue;
         }
-        StudyResult.Trial best = StudyResult.read(search).best();
+        StudyResult.Trial best = searched.best();
         StudyResult.Trial again = StudyResult.read(fresh).trials().get(0);
         if (!again.params().equals(best.params())) {
           throw new IllegalArgumentException(
               fresh + ": measures " + again.params() + ", not its search's best " + best.params());
         }
-        int seed = Integer.parseInt(search.getFileName().toString().substring(5));
-        rows.add(new Row(name, seed, best.params(), best.selectionMean(), again.testAccuracies()));
+        rows.add(
+            new Row(
+                name,
+                ExperimentFolders.seed(search),
+                best.params(),
+                best.selectionMean(),
+                again.testAccuracies()));
       }
       out.put(name, rows);
+      curves.put(name, c);
     }
-    return out;
+    return new Searches(out, curves);
   }
 
   /** Writes the report; returns the path of report.html. */
   public static Path write(Path dir) throws IOException {
     JsonNode meta = new ObjectMapper().readTree(dir.resolve("experiment.json").toFile());
-    Map<String, List<Row>> rows = rows(dir);
+    Searches searches = read(dir);
+    Map<String, List<Row>> rows = searches.rows();
     String dataset = meta.path("dataset").asText();
     Path out = dir.resolve("report");
     Path figures = out.resolve("figures");
     Path data = out.resolve("data");
     Files.createDirectories(data);
     writeFresh(rows, data.resolve("fresh.csv"));
-    Map<String, List<double[]>> curves = new LinkedHashMap<>();
-    for (Path strategy : strategies(dir.resolve("search"))) {
-      List<double[]> c = new ArrayList<>();
-      for (Path search : HardwareReport.seeds(strategy)) {
-        c.add(Charts.bestSoFar(StudyResult.read(search).trials()));
-      }
-      curves.put(strategy.getFileName().toString(), c);
-    }
+    Map<String, List<double[]>> curves = searches.curves();
     writeCurves(curves, data.resolve("search-best-so-far.csv"));
 
     HtmlReport html = new HtmlReport("Search strategies compared on " + dataset);
@@ -307,15 +317,5 @@ public final class SearchComparisonReport {
           }
         });
     Files.writeString(file, sb);
-  }
-
-  /** The strategy folders of {@code dir}, by name. */
-  private static List<Path> strategies(Path dir) throws IOException {
-    if (!Files.isDirectory(dir)) {
-      return List.of();
-    }
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.filter(Files::isDirectory).sorted().toList();
-    }
   }
 }
