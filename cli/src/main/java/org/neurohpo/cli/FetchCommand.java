@@ -41,7 +41,9 @@ final class FetchCommand implements Callable<Integer> {
     List<StudyEvent> events = new ArrayList<>();
     try (TopicReader tail =
         TopicReader.open(
-            bootstrap, cluster.kafka.settings(), List.of(Topics.STUDIES, Topics.RESULTS))) {
+            bootstrap,
+            cluster.kafka.settings(),
+            List.of(Topics.STUDIES, Topics.RESULTS, Topics.TRIALS))) {
       List<ConsumerRecord<String, String>> history = tail.history();
       history.sort(Comparator.comparingLong(ConsumerRecord::timestamp));
       for (ConsumerRecord<String, String> r : history) {

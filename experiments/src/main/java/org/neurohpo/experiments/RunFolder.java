@@ -22,6 +22,7 @@ import org.neurohpo.model.StudyCompleted;
 import org.neurohpo.model.StudyCreated;
 import org.neurohpo.model.StudyStopped;
 import org.neurohpo.model.TrialCompleted;
+import org.neurohpo.model.TrialPruned;
 
 /**
  * The run folder, written: summary.json and trials.csv of a finished study (the contract of issue
@@ -205,17 +206,21 @@ public final class RunFolder {
 
   /**
    * What `fetch` writes: the study's view as the optimizer would give it, from its events on the
-   * studies and results topics (in time order): its creation, each trial's first result, its end
-   * (the first, if any); the best trial by {@link TrialCompleted#best} (the best of the highest
-   * rung in a scheduled study, whose trials appear at the highest rung they reached). Empty when
-   * the study's creation is not among them.
+   * studies, results and trials topics (in time order): its creation, each trial's result at the
+   * highest rung it reached, the trials pruned ({@link TrialPruned}), its end (the first, if any);
+   * the best trial by {@link TrialCompleted#best} (the best of the highest rung in a scheduled
+   * study, whose trials appear at the highest rung they reached). Empty when the study's creation
+   * is not among them.
    */
   public static Optional<Fetched> fromEvents(String studyId, List<StudyEvent> events) {
     StudyEvent created = null;
     StudyEvent ended = null;
     TreeMap<Integer, StudyEvent> trials = new TreeMap<>();
+    java.util.TreeSet<Integer> pruned = new java.util.TreeSet<>();
     for (StudyEvent e : events) {
-      if (e.event() instanceof StudyCreated) {
+      if (e.event() instanceof TrialPruned p) {
+        pruned.add(p.trialNumber());
+      } else if (e.event() instanceof StudyCreated) {
         created = e;
       } else if (e.event() instanceof StudyCompleted || e.event() instanceof StudyStopped) {
         ended = ended == null ? e : ended;
@@ -248,6 +253,8 @@ public final class RunFolder {
     }
     TrialCompleted.best(decoded)
         .ifPresent(b -> view.set("best", trials.get(b.trialNumber()).json()));
+    ArrayNode p = view.putArray("pruned");
+    pruned.forEach(p::add);
     double wall = 0;
     Instant end =
         ended == null
