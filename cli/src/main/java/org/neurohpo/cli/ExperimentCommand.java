@@ -89,7 +89,9 @@ final class ExperimentCommand implements Callable<Integer> {
         names = "--strategies",
         split = ",",
         paramLabel = "S1,S2",
-        description = "search strategies (default ${DEFAULT-VALUE})")
+        description =
+            "search strategies: bo, random; grid-vs-search also asha-bo, asha-random,"
+                + " hyperband-bo, hyperband-random (from 2 runs, eta 3; default ${DEFAULT-VALUE})")
     List<String> strategies = new ArrayList<>(List.of("bo", "random"));
 
     @Option(

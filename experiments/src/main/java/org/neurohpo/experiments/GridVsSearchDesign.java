@@ -13,7 +13,9 @@ import org.neurohpo.bayes.space.SpaceJson;
 /**
  * Experiment 1: an exhaustive grid (every set of {@code gridSpec}'s space, {@code gridRuns} runs
  * each on seeds 1..R) against searches with few sets and few runs, once per optimizer seed, each on
- * its {@link RunSeeds}. Writes OUT/grid, OUT/search/STRATEGY/seed-S.
+ * its {@link RunSeeds}; a search may have a multi-fidelity scheduler ({@link SearchStrategy}: then
+ * {@code budget} sets are started, most of them with fewer runs). Writes OUT/grid,
+ * OUT/search/STRATEGY/seed-S.
  *
  * @param grid a finished grid run to reuse instead of running one, or null
  * @param command the command line, for experiment.json
@@ -46,12 +48,10 @@ public record GridVsSearchDesign(
     Specs.atLeast("--budget", budget, 1);
     Specs.atLeast("--runs", runs, 1);
     Specs.atLeast("--evaluators", evaluators, 1);
-    for (String s : strategies) {
-      if (!List.of("bo", "random").contains(s)) {
-        throw new IllegalArgumentException(
-            "--strategies: unknown search strategy '" + s + "' (bo, random)");
-      }
+    if (strategies.isEmpty() || strategies.stream().distinct().count() != strategies.size()) {
+      throw new IllegalArgumentException("--strategies: give each strategy once, e.g. bo,random");
     }
+    strategies.forEach(SearchStrategy::parse);
     Specs.template(gridSpec);
     if (grid != null && !RunFolder.isRunFolder(grid)) {
       throw new IllegalArgumentException("--grid " + grid + ": no trials.csv (not a run folder)");

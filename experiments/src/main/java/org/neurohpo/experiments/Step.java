@@ -13,15 +13,15 @@ public record Step(ObjectNode study, Path dir) {
     return RunFolder.done(dir);
   }
 
-  /** Its runs: sets times seeds. */
+  /** Its runs: sets times seeds (at most that for a study with a scheduler). */
   public long runs() {
     return study.path("budget").asLong() * study.path("seeds").size();
   }
 
   /**
-   * The searches of a comparison: per strategy, one study per optimizer seed 1..{@code
-   * optimizerSeeds} named {@code prefix-STRATEGY-S}, of {@code budget} sets on its {@link
-   * RunSeeds}, into {@code searchDir/STRATEGY/seed-S}.
+   * The searches of a comparison: per strategy ({@link SearchStrategy}), one study per optimizer
+   * seed 1..{@code optimizerSeeds} named {@code prefix-STRATEGY-S}, of {@code budget} sets on its
+   * {@link RunSeeds}, into {@code searchDir/STRATEGY/seed-S}.
    */
   public static List<Step> searches(
       JsonNode template,
@@ -37,7 +37,7 @@ public record Step(ObjectNode study, Path dir) {
     for (String strategy : strategies) {
       for (int s = 1; s <= optimizerSeeds; s++) {
         ObjectNode study = Specs.fromTemplate(template, prefix + "-" + strategy + "-" + s, dataset);
-        study.put("strategy", strategy);
+        SearchStrategy.parse(strategy).apply(study, runs);
         study.put("budget", budget);
         study.put("optimizerSeed", s);
         study.set("seeds", runSeeds.of(s, runs));

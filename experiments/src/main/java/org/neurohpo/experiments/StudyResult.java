@@ -180,13 +180,36 @@ public final class StudyResult {
 
   /**
    * The trial with the highest {@link Trial#selectionMean} (the validation mean; ties to the
-   * earlier trial, {@link TrialCompleted#byObjective}): the study's recommendation, as the
-   * optimizer picks it. Judge it by its test accuracy on fresh seeds.
+   * earlier trial, {@link TrialCompleted#byObjective}), in a study with a scheduler the best of
+   * those with the most runs (the highest rung reached): the study's recommendation, as the
+   * optimizer picks it ({@link #recommendationOrder}). Judge it by its test accuracy on fresh
+   * seeds.
    */
   public Trial best() {
     return trials.stream()
-        .max(TrialCompleted.byObjective(Trial::selectionMean, Trial::number))
+        .max(recommendationOrder())
         .orElseThrow(() -> new IllegalArgumentException(dir + ": no trials"));
+  }
+
+  /** Whether the study ran with a multi-fidelity scheduler (issue 17): its trials' runs differ. */
+  public boolean scheduled() {
+    return spec.hasNonNull("scheduler");
+  }
+
+  /**
+   * The order the study recommends by, greatest best: in a study with a scheduler more runs first
+   * (a higher rung), then the selection mean, then the earlier trial.
+   */
+  public Comparator<Trial> recommendationOrder() {
+    Comparator<Trial> byMean = TrialCompleted.byObjective(Trial::selectionMean, Trial::number);
+    return scheduled()
+        ? Comparator.comparingInt((Trial t) -> t.testAccuracies().length).thenComparing(byMean)
+        : byMean;
+  }
+
+  /** Runs of every trial (failed runs not counted). */
+  public int runs() {
+    return trials.stream().mapToInt(t -> t.testAccuracies().length).sum();
   }
 
   /**

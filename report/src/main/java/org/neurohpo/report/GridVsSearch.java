@@ -175,7 +175,7 @@ public final class GridVsSearch {
         new StringBuilder(
             "strategy,study,evaluations,finalSet,finalGridRank,finalGridMean,asGoodAsBest,"
                 + "evaluationsToTop,wallSeconds,posteriorSet,posteriorGridRank,"
-                + "posteriorAsGoodAsBest\n");
+                + "posteriorAsGoodAsBest,runs\n");
     for (StrategyOutcome o : outcomes.values()) {
       for (SearchTrace t : o.traces()) {
         Grid.Cell c = grid.cell(t.finalIncumbent());
@@ -208,7 +208,7 @@ public final class GridVsSearch {
               .append(',')
               .append(grid.indistinguishableFromBest(p, alpha));
         }
-        sb.append('\n');
+        sb.append(',').append(t.study().runs()).append('\n');
       }
     }
     Files.writeString(file, sb);

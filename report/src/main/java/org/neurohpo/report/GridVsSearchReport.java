@@ -175,7 +175,13 @@ public final class GridVsSearchReport {
     boolean posterior = !Double.isNaN(o.medianFinalRankByPosterior());
     return new Cells(
         Integer.toString(n),
-        o.traces().get(0).evaluations() + " x " + first.spec().path("seeds").size(),
+        first.scheduled()
+            ? String.format(
+                "%d sets, %.0f runs (median)",
+                o.traces().get(0).evaluations(),
+                Stats.quantile(
+                    o.traces().stream().mapToDouble(t -> t.study().runs()).toArray(), 0.5))
+            : o.traces().get(0).evaluations() + " x " + first.spec().path("seeds").size(),
         o.foundTop() + " of " + n,
         Double.isInfinite(o.medianEvaluationsToTop())
             ? "not reached"

@@ -7,8 +7,9 @@ import org.neurohpo.experiments.StudyResult;
 /**
  * A search study (GP-BO, random, ...) over a measured grid's sets, judged by the grid: after each
  * evaluation, the set the search itself would recommend (the best mean it measured so far, a set
- * measured in several trials counting by all its runs) and that set's accuracy on the grid (the
- * mean of all the grid's runs, the ground truth).
+ * measured in several trials counting by all its runs; with a scheduler, the best of the trials
+ * with the most runs, each trial at the runs it ended with) and that set's accuracy on the grid
+ * (the mean of all the grid's runs, the ground truth).
  */
 public final class SearchTrace {
   private final StudyResult study;
@@ -43,17 +44,25 @@ public final class SearchTrace {
                 + key
                 + ", not a set of the grid");
       }
-      int runs = Math.max(1, t.testAccuracies().length);
-      double[] sum = pooled.computeIfAbsent(key, x -> new double[2]);
-      sum[0] += t.selectionMean() * runs; // what the search measured and selects on
-      sum[1] += runs;
-      incumbent = null;
-      double bestMeasured = Double.NEGATIVE_INFINITY;
-      for (java.util.Map.Entry<String, double[]> e : pooled.entrySet()) {
-        double m = e.getValue()[0] / e.getValue()[1];
-        if (m > bestMeasured) { // ties: the set measured first
-          bestMeasured = m;
-          incumbent = e.getKey();
+      if (study.scheduled()) {
+        // the scheduler's own rule over the trials so far, at the runs they ended with: the
+        // highest rung first (a study with a scheduler never repeats a set)
+        incumbent =
+            study.key(
+                trials.subList(0, k + 1).stream().max(study.recommendationOrder()).get().params());
+      } else {
+        int runs = Math.max(1, t.testAccuracies().length);
+        double[] sum = pooled.computeIfAbsent(key, x -> new double[2]);
+        sum[0] += t.selectionMean() * runs; // what the search measured and selects on
+        sum[1] += runs;
+        incumbent = null;
+        double bestMeasured = Double.NEGATIVE_INFINITY;
+        for (java.util.Map.Entry<String, double[]> e : pooled.entrySet()) {
+          double m = e.getValue()[0] / e.getValue()[1];
+          if (m > bestMeasured) { // ties: the set measured first
+            bestMeasured = m;
+            incumbent = e.getKey();
+          }
         }
       }
       incumbents[k] = incumbent;
@@ -64,8 +73,8 @@ public final class SearchTrace {
     }
     evaluationsToTop = toTop;
     posteriorIncumbent =
-        "grid".equals(study.spec().path("strategy").asText())
-            ? null
+        "grid".equals(study.spec().path("strategy").asText()) || study.scheduled()
+            ? null // (a scheduler's trials are means of different numbers of runs)
             : PosteriorRecommendation.of(study);
     if (posteriorIncumbent != null && grid.cell(posteriorIncumbent) == null) {
       throw new IllegalArgumentException(

@@ -65,6 +65,39 @@ class GridVsSearchReportTest {
     assertThat(t.finalIncumbent()).isEqualTo("encoder=a, x=2, y=3");
   }
 
+  /**
+   * A study with a scheduler recommends the best trial of the highest rung: here a/1/3 measured
+   * 0.95 on its 1 run (pruned) loses to a/2/3's 0.7 on 3 runs, and the trace follows that rule.
+   */
+  @Test
+  void aScheduledSearchIsJudgedByItsRecommendationTheBestOfTheHighestRung() throws IOException {
+    Grid g = new Grid(StudyResult.read(GridTest.smallGrid(dir.resolve("grid"))));
+    Path s = dir.resolve("s");
+    search(
+        s,
+        new String[][] {{"b", "", "1.0"}, {"a", "1.0", "3.0"}, {"a", "2.0", "3.0"}},
+        new double[] {0.4, 0.95, 0.7});
+    Files.writeString(
+        s.resolve("study.json"),
+        Files.readString(s.resolve("study.json"))
+            .replaceFirst(
+                "\\{",
+                "{\"scheduler\": {\"type\": \"asha\", \"fidelity\": \"runs\", \"min\": 1,"
+                    + " \"max\": 3, \"eta\": 3}, "));
+    Files.writeString(
+        s.resolve("runs.csv"),
+        "trialNumber,seed,trainAccuracy,testAccuracy\n0,1,1.0,0.4\n1,1,1.0,0.95\n"
+            + "2,1,1.0,0.6\n2,2,1.0,0.7\n2,3,1.0,0.8\n");
+    StudyResult study = StudyResult.read(s);
+    assertThat(study.scheduled()).isTrue();
+    assertThat(study.runs()).isEqualTo(5);
+    assertThat(study.best().number()).isEqualTo(2);
+    SearchTrace t = new SearchTrace(study, g, 0.05);
+    assertThat(t.finalIncumbent()).isEqualTo("encoder=a, x=2, y=3");
+    assertThat(t.trueBestSoFar()).containsExactly(0.3, 0.5, 0.85);
+    assertThat(t.posteriorIncumbent()).isNull();
+  }
+
   @Test
   void setOutsideTheGridIsNamed() throws IOException {
     Grid g = new Grid(StudyResult.read(GridTest.smallGrid(dir.resolve("grid"))));
@@ -93,11 +126,12 @@ class GridVsSearchReportTest {
     assertThat(page)
         .contains("<svg", "random", "1 of 2", "neurohpo x", "grid-bench.csv", "posterior mean");
     List<String> outcomes = Files.readAllLines(dir.resolve("report/data/outcomes.csv"));
-    assertThat(outcomes.get(0)).endsWith(",posteriorSet,posteriorGridRank,posteriorAsGoodAsBest");
+    assertThat(outcomes.get(0))
+        .endsWith(",posteriorSet,posteriorGridRank,posteriorAsGoodAsBest,runs");
     // the grid's own row has no posterior recommendation; every search row has one of its sets
-    assertThat(outcomes.get(1)).startsWith("grid (its order),").endsWith(",,,");
+    assertThat(outcomes.get(1)).startsWith("grid (its order),").matches(".*,,,,\\d+");
     assertThat(outcomes.subList(2, 4))
-        .allMatch(r -> r.matches(".*,\"encoder=[ab], (x=[12], )?y=[123]\",[1-6],(true|false)"));
+        .allMatch(r -> r.matches(".*,\"encoder=[ab], (x=[12], )?y=[123]\",[1-6],(true|false),2"));
     for (String f :
         List.of(
             "figures/best-so-far.png",
