@@ -3,8 +3,8 @@
 # data set. Each command is resumable: a study whose folder has its summary.json is not run again,
 # so this script can be stopped and started again (a stopped study starts over).
 #
-#   scripts/rerun-experiments.sh [iris] [wine] [pima] [breast-cancer] [joint-iris]
-#       (default: all five, in that order)
+#   scripts/rerun-experiments.sh [iris] [wine] [pima] [breast-cancer] [joint-iris] [live-mf-iris]
+#       (default: the first five, in that order)
 #
 # grid-vs-search: the 240-set encoding grid of experiments/encoding-grid-iris.json, 20 runs per
 #   set (seeds 1..20), each set ranked by its test mean; GP-BO and random search, 40 sets x 10
@@ -12,6 +12,10 @@
 #   selecting by mean validation accuracy.
 # joint-iris: GP-BO and random search over experiments/joint-space.json (19 HPs), 40 x 10, seeds
 #   1..10, then every recommendation on 30 fresh seeds 900001.., judged by test accuracy there.
+# live-mf-iris: issue 17's live confirmation of the multi-fidelity replay: ASHA and Hyperband with
+#   GP-BO proposals run by the services (35 sets started from 2 runs up to 10, eta 3: about 130
+#   runs, the budget at which the replay of the iris grid measured them), 10 optimizer seeds, judged
+#   against the committed iris grid of 2026-12-02 like the full-fidelity searches.
 #
 # Cost on 2 cores (2 evaluators of one thread): iris ~30 min, wine ~1 h, Pima ~2 h, breast cancer
 # ~3 h, joint-iris ~35 min, on an otherwise idle machine.
@@ -32,6 +36,9 @@ for t in "${todo[@]}"; do
     pima) grid pima_indians_diabetes pima ;;
     breast-cancer) grid breast_cancer_wisconsin_diagnostic breast-cancer ;;
     joint-iris) ./neurohpo experiment joint-space --dataset iris --out "docs/results/$date-joint-space-iris" ;;
-    *) echo "rerun-experiments: unknown experiment '$t' (iris, wine, pima, breast-cancer, joint-iris)" >&2; exit 2 ;;
+    live-mf-iris)
+      ./neurohpo experiment grid-vs-search --dataset iris --grid docs/results/2026-12-02-grid-vs-search-iris/grid \
+        --strategies asha-bo,hyperband-bo --budget 35 --runs 10 --out "docs/results/$date-multifidelity-live-iris" ;;
+    *) echo "rerun-experiments: unknown experiment '$t' (iris, wine, pima, breast-cancer, joint-iris, live-mf-iris)" >&2; exit 2 ;;
   esac
 done
