@@ -41,6 +41,14 @@ public record SearchStrategy(String name, String strategy, String scheduler) {
         : new SearchStrategy(name, name.substring(dash + 1), name.substring(0, dash));
   }
 
+  /**
+   * The strategy of any study strategy name: a scheduled name of {@link #NAMES} with its scheduler,
+   * any other name (bo, random, parego, ...) as it is; each design checks the names it takes.
+   */
+  static SearchStrategy of(String name) {
+    return NAMES.contains(name) ? parse(name) : new SearchStrategy(name, name, null);
+  }
+
   /** Sets {@code study}'s strategy and, for a scheduled search of {@code runs} runs, scheduler. */
   void apply(ObjectNode study, int runs) {
     study.put("strategy", strategy);

@@ -37,7 +37,7 @@ public record Step(ObjectNode study, Path dir) {
     for (String strategy : strategies) {
       for (int s = 1; s <= optimizerSeeds; s++) {
         ObjectNode study = Specs.fromTemplate(template, prefix + "-" + strategy + "-" + s, dataset);
-        SearchStrategy.parse(strategy).apply(study, runs);
+        SearchStrategy.of(strategy).apply(study, runs);
         study.put("budget", budget);
         study.put("optimizerSeed", s);
         study.set("seeds", runSeeds.of(s, runs));

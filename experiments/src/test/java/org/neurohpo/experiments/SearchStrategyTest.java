@@ -48,5 +48,7 @@ class SearchStrategyTest {
                 + " hyperband-bo, hyperband-random)");
     assertThat(SearchStrategy.parse("asha-bo"))
         .isEqualTo(new SearchStrategy("asha-bo", "bo", "asha"));
+    // other designs' strategies (ParEGO's) pass through Step.searches unchanged
+    assertThat(SearchStrategy.of("parego")).isEqualTo(new SearchStrategy("parego", "parego", null));
   }
 }
