@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.neurohpo.experiments.Grid;
 import org.neurohpo.experiments.Stats;
 import org.neurohpo.experiments.StudyResult;
@@ -197,16 +196,14 @@ public final class GridVsSearchReport {
     Grid grid = new Grid(StudyResult.read(dir.resolve("grid")));
     Map<String, List<StudyResult>> searches = new LinkedHashMap<>();
     searches.put(GRID_ROW, List.of(grid.study()));
-    Path searchDir = dir.resolve("search");
-    if (Files.isDirectory(searchDir)) {
-      for (Path strategy : sorted(searchDir)) {
-        List<StudyResult> studies = new ArrayList<>();
-        for (Path seed : sorted(strategy)) {
-          studies.add(StudyResult.read(seed));
-        }
-        if (!studies.isEmpty()) {
-          searches.put(strategy.getFileName().toString(), studies);
-        }
+    // every sub-folder, by name (seed-1, seed-10, seed-2, ...: the order outcomes.csv has)
+    for (Path strategy : ExperimentFolders.strategies(dir.resolve("search"))) {
+      List<StudyResult> studies = new ArrayList<>();
+      for (Path seed : ExperimentFolders.strategies(strategy)) {
+        studies.add(StudyResult.read(seed));
+      }
+      if (!studies.isEmpty()) {
+        searches.put(strategy.getFileName().toString(), studies);
       }
     }
     return new GridVsSearch(grid, searches, ALPHA);
@@ -214,10 +211,4 @@ public final class GridVsSearchReport {
 
   /** The row of the grid walked in its own order. */
   public static final String GRID_ROW = "grid (its order)";
-
-  private static List<Path> sorted(Path dir) throws IOException {
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.filter(Files::isDirectory).sorted().toList();
-    }
-  }
 }

@@ -171,9 +171,7 @@ public class StudyEvents {
       } finally {
         handover.readLock().unlock();
       }
-      for (String why : studies.takeUnrestorable()) {
-        LOG.warnf("study %s cannot be run; it is skipped and not driven", why);
-      }
+      logUnrestorable();
     } catch (EventCodec.MalformedEventException | IllegalArgumentException e) {
       unreadable[0]++; // dead-lettered by the results service; nothing to learn from it
     }
@@ -274,6 +272,11 @@ public class StudyEvents {
         unreadable[0],
         studies.unrestorable(),
         todo.size());
+    logUnrestorable();
+  }
+
+  /** Says why each study found since the last call could not be restored (it is not driven). */
+  private void logUnrestorable() {
     for (String why : studies.takeUnrestorable()) {
       LOG.warnf("study %s cannot be restored; it is skipped and not driven", why);
     }
