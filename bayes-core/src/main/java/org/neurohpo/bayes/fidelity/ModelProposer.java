@@ -16,6 +16,8 @@ import org.neurohpo.bayes.strategy.Observation;
  * minPoints} results (the initial-design size of {@link BayesOptions#forStudy}); every other trial
  * enters it as pending (a kriging-believer fantasy), so it is never proposed again. Until some rung
  * has enough results, proposals come from the shifted Halton sequence (GP-BO's own initial design).
+ * A proposal depends only on the trials and results it is given, never on earlier calls' count, so
+ * a study rebuilt from its history proposes what it would have without the restart.
  *
  * <p>Why one rung and not a GP over parameters and fidelity: values at different rungs are means of
  * different numbers of runs of the same noisy objective, not a different objective; the highest
@@ -27,7 +29,6 @@ public final class ModelProposer implements Proposer {
   private final long seed;
   private final BayesOptions options;
   private final RandomProposer design;
-  private long proposals;
 
   public ModelProposer(SearchSpace space, long seed) {
     this.space = space;
@@ -47,7 +48,10 @@ public final class ModelProposer implements Proposer {
     if (k < 0) {
       return design.propose(rungs);
     }
-    BayesianStrategy bo = new BayesianStrategy(space, seed * 1_000_003L + proposals++, options);
+    // seeded by the number of the trial it proposes, so a proposer rebuilt from the same trials
+    // (a restarted optimizer) proposes what the first one would have
+    BayesianStrategy bo =
+        new BayesianStrategy(space, seed * 1_000_003L + rungs.trials().size(), options);
     List<Observation> observed = new ArrayList<>();
     for (Rungs.Trial t : rungs.results(k)) {
       observed.add(new Observation(null, t.params(), t.value(k)));

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.neurohpo.model.Event;
 import org.neurohpo.model.RunFigures;
 import org.neurohpo.model.SchedulerSpec;
@@ -244,10 +246,16 @@ class ScheduledTrialsTest {
     }
   }
 
-  /** Restarted after every number of results, a Hyperband study publishes what it would have. */
-  @Test
-  void aRestoredHyperbandStudyPublishesWhatTheUninterruptedOneWould() throws Exception {
-    StudySpec spec = spec("random", "hyperband", 20);
+  /**
+   * Restarted after every number of results, a study publishes what it would have: the same
+   * proposals (GP-BO's included: its acquisition search is seeded from the study's state, not from
+   * a count a restart resets), promotions and prunes.
+   */
+  @ParameterizedTest(name = "{1} with {0} proposals")
+  @CsvSource({"random,hyperband", "bo,hyperband", "random,asha", "bo,asha"})
+  void aRestoredStudyPublishesWhatTheUninterruptedOneWould(String strategy, String type)
+      throws Exception {
+    StudySpec spec = spec(strategy, type, 20);
     StudyCreated created = new StudyCreated(Event.SCHEMA_VERSION, "hr", spec, Instant.EPOCH);
     Cluster whole = new Cluster();
     StudyRun run = new StudyRun("hr", spec, 3, 5);
