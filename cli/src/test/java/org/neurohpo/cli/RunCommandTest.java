@@ -56,7 +56,7 @@ class RunCommandTest {
     assertThat(runs.get(0))
         .isEqualTo(
             "trialNumber,seed,trainAccuracy,validationAccuracy,testAccuracy,neurons,synapses,"
-                + "spikesPerSample,synapseEventsPerSample,seconds");
+                + "spikesPerSample,synapseEventsPerSample,seconds,rung");
     assertThat(runs).hasSize(1 + 4 * 2);
     // each trial's mean in trials.csv is the mean of its runs' test accuracies, its
     // validationMean that of their validation accuracies

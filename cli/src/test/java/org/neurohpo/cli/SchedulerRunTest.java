@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -101,5 +102,63 @@ class SchedulerRunTest {
       assertThat(promoted).isEqualTo(3);
       assertThat(summary.get("runsUsed").asInt()).isEqualTo(9 * 2 + 3 * 4 + 4);
     }
+  }
+
+  /**
+   * Over EONS generations (rungs of 2, 6 and 18 generations): every request runs both seeds with
+   * its rung's generations, a promotion runs them again, and runs.csv holds every rung's runs.
+   */
+  @Test
+  void aStudyOverGenerationsRestartsPromotedTrialsWithMoreGenerations() throws IOException {
+    Path study = dir.resolve("study.json");
+    Files.writeString(
+        study,
+        """
+        {"name": "asha-generations", "dataset": "iris", "strategy": "random", "budget": 9,
+         "seeds": [1, 2], "optimizerSeed": 3,
+         "scheduler": {"type": "asha", "fidelity": "generations", "min": 2, "max": 18, "eta": 3},
+         "searchSpace": [{"name": "bins", "type": "int", "low": 2, "high": 8},
+                         {"name": "simTime", "type": "ordinal", "values": [16, 24, 32]}],
+         "fixedParams": {"populationSize": 10}}
+        """);
+    Path out = dir.resolve("out");
+    Cli cli =
+        Cli.run("run", study.toString(), "--out", out.toString(), "--quiet", "--evaluators", "2");
+    assertThat(cli.exitCode()).as(cli.err()).isZero();
+    JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+    List<String> runs = Files.readAllLines(out.resolve("runs.csv"));
+    List<String> rows = Files.readAllLines(out.resolve("trials.csv"));
+    System.out.printf("generations study: summary %s%n", summary);
+
+    assertThat(summary.get("trialsCompleted").asInt()).isEqualTo(9);
+    assertThat(summary.get("runsUsed").asInt()).isEqualTo(runs.size() - 1);
+    int[] generations = {2, 6, 18};
+    long used = 0;
+    Map<String, Integer> topRung = new HashMap<>();
+    Set<String> runKeys = new HashSet<>();
+    for (String r : runs.subList(1, runs.size())) {
+      String[] c = r.split(",");
+      int rung = Integer.parseInt(c[c.length - 1]);
+      used += generations[rung];
+      topRung.merge(c[0], rung, Math::max);
+      assertThat(runKeys.add(c[0] + "/" + c[1] + "@" + rung)).as("run %s once", r).isTrue();
+    }
+    assertThat(summary.get("generationsUsed").asLong()).isEqualTo(used);
+    // each trial ran both seeds at every rung up to its highest (ASHA starts all at rung 0)
+    topRung.forEach(
+        (trial, rung) ->
+            assertThat(runs.stream().filter(r -> r.startsWith(trial + ",")))
+                .as("trial %s", trial)
+                .hasSize(2 * (rung + 1)));
+    assertThat(topRung.values()).contains(0, 2);
+    int genColumn = List.of(rows.get(0).split(",")).indexOf("generations");
+    for (String r : rows.subList(1, rows.size())) {
+      String[] c = r.split(",");
+      assertThat(Integer.parseInt(c[genColumn])).isEqualTo(generations[topRung.get(c[0])]);
+      boolean isPruned = Boolean.parseBoolean(c[c.length - 1]);
+      assertThat(isPruned || topRung.get(c[0]) == 2).as("trial %s", c[0]).isTrue();
+    }
+    assertThat(summary.get("best").get("params").get("generations").asInt()).isEqualTo(18);
+    assertThat(summary.get("generationsUsed").asLong()).isLessThan(9L * 2 * 18);
   }
 }

@@ -49,6 +49,20 @@ class TrialRunnerTest {
   }
 
   @Test
+  void aScheduledTrialsRunsAndFailuresCarryItsRung() throws InterruptedException {
+    Map<String, Object> params = Map.of("populationSize", 10, "generations", 2);
+    List<Event> events =
+        runner.run(
+            new TrialRequested(Event.SCHEMA_VERSION, "s", 0, "iris", params, List.of(1L), 2));
+    assertThat(((RunEvaluated) events.get(0)).rung()).isEqualTo(2);
+    List<Event> failed =
+        runner.run(new TrialRequested(1, "s", 3, "iris", Map.of("bins", 99), List.of(1L), 1));
+    assertThat(((RunFailed) failed.get(0)).rung()).isEqualTo(1);
+    List<Event> plain = runner.run(new TrialRequested(1, "s", 0, "iris", params, List.of(1L)));
+    assertThat(((RunEvaluated) plain.get(0)).rung()).isNull();
+  }
+
+  @Test
   void badHyperparametersFailEveryRunWithTheReason() throws InterruptedException {
     List<Event> events =
         runner.run(new TrialRequested(1, "s", 3, "iris", Map.of("bins", 99), List.of(1L, 2L)));

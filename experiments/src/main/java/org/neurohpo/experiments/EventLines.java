@@ -46,10 +46,11 @@ public final class EventLines {
       case "RunEvaluated" ->
           String.format(
               Locale.ROOT,
-              "%s seed %d: validation %s, test %.4f, train %.4f, %d neurons, %d synapses, %.2f s"
+              "%s seed %d%s: validation %s, test %.4f, train %.4f, %d neurons, %d synapses, %.2f s"
                   + " [%s]",
               trial,
               e.path("run").path("seed").asLong(),
+              atRung(e),
               figure(e.path("run").path("validationAccuracy")),
               e.path("run").path("testAccuracy").asDouble(),
               e.path("run").path("trainAccuracy").asDouble(),
@@ -60,9 +61,10 @@ public final class EventLines {
       case "RunFailed" ->
           String.format(
               Locale.ROOT,
-              "%s seed %d FAILED: %s [%s]",
+              "%s seed %d%s FAILED: %s [%s]",
               trial,
               e.path("seed").asLong(),
+              atRung(e),
               e.path("reason").asText(),
               e.path("evaluator").asText());
       case "TrialCompleted" ->
@@ -132,5 +134,10 @@ public final class EventLines {
       out.add(f.getKey() + "=" + f.getValue().asText());
     }
     return String.join(" ", out);
+  }
+
+  /** " at rung k" for a run of a scheduled study, else nothing. */
+  private static String atRung(JsonNode e) {
+    return e.path("rung").isInt() ? " at rung " + e.path("rung").asInt() : "";
   }
 }

@@ -40,7 +40,10 @@ import org.neurohpo.model.TrialPruned;
  * included, failed ones too: the rows of runs.csv plus failed runs) and {@code generationsUsed}
  * (each run's EONS generations, summed), and for a study with a scheduler {@code trialsPruned};
  * trials.csv appends {@code pruned} (true for a trial the scheduler pruned), and a trial's row has
- * every run it was given at its highest rung.
+ * every run it was given at its highest rung. runs.csv's last column {@code rung} is the rung of
+ * the result a run belongs to: over runs a trial's runs are all at its highest rung; over EONS
+ * generations a promotion runs the seeds again, so a trial has rows at every rung it ran (the
+ * view's {@code earlierRungs}), and its figures are those of its highest.
  *
  * <p>The one writer of the format; {@link StudyResult} is its one reader.
  */
@@ -76,8 +79,9 @@ public final class RunFolder {
       }
     }
     summary.put("evaluationSeconds", Math.round(evaluation * 10) / 10.0);
-    summary.put("runsUsed", runsUsed(view.path("trials")));
-    summary.put("generationsUsed", generationsUsed(view.path("trials")));
+    List<JsonNode> results = results(view);
+    summary.put("runsUsed", runsUsed(results));
+    summary.put("generationsUsed", generationsUsed(results));
     if (study.hasNonNull("scheduler")) {
       summary.put("trialsPruned", view.path("pruned").size());
     }
@@ -91,7 +95,7 @@ public final class RunFolder {
     }
     Files.writeString(dir.resolve(SUMMARY), JSON.writeValueAsString(summary) + "\n");
     Files.writeString(dir.resolve(TRIALS), csv(view.path("trials"), pruned(view)));
-    Files.writeString(dir.resolve(RUNS), runsCsv(view.path("trials")));
+    Files.writeString(dir.resolve(RUNS), runsCsv(results));
     Files.writeString(dir.resolve(STUDY), JSON.writeValueAsString(study) + "\n");
   }
 
@@ -107,37 +111,51 @@ public final class RunFolder {
           "synapseEventsPerSample",
           "seconds");
 
-  /** One row per run: the trial number, then {@link #RUN_FIELDS}. */
-  static String runsCsv(JsonNode trials) {
+  /**
+   * Every trial result of a view: each trial's latest, then (a scheduler over generations) the
+   * results of the rungs below it, whose runs were run again with more generations.
+   */
+  static List<JsonNode> results(JsonNode view) {
+    List<JsonNode> out = new ArrayList<>();
+    view.path("trials").forEach(out::add);
+    view.path("earlierRungs").forEach(out::add);
+    return out;
+  }
+
+  /**
+   * One row per run: the trial number, then {@link #RUN_FIELDS}, then the {@code rung} of the
+   * result it belongs to (empty outside a scheduled study).
+   */
+  static String runsCsv(List<JsonNode> results) {
     StringBuilder sb = new StringBuilder("trialNumber,").append(String.join(",", RUN_FIELDS));
-    sb.append('\n');
-    for (JsonNode t : trials) {
+    sb.append(",rung\n");
+    for (JsonNode t : results) {
       for (JsonNode r : t.path("runs")) {
         sb.append(t.path("trialNumber").asText());
         for (String f : RUN_FIELDS) {
           sb.append(',').append(cell(r.path(f)));
         }
-        sb.append('\n');
+        sb.append(',').append(cell(t.path("rung"))).append('\n');
       }
     }
     return sb.toString();
   }
 
-  /** Runs evaluated over every trial: successful and failed. */
-  static int runsUsed(JsonNode trials) {
+  /** Runs evaluated over every result: successful and failed. */
+  static int runsUsed(List<JsonNode> results) {
     int n = 0;
-    for (JsonNode t : trials) {
+    for (JsonNode t : results) {
       n += t.path("runs").size() + t.path("failures").size();
     }
     return n;
   }
 
-  /** EONS generations over every run evaluated (a trial's {@code generations}, or its default). */
-  static long generationsUsed(JsonNode trials) {
+  /** EONS generations over every run evaluated (a result's {@code generations}, or the default). */
+  static long generationsUsed(List<JsonNode> results) {
     int fallback =
         (Integer) org.neurohpo.neuro.hp.HyperParameterCatalog.get("generations").defaultValue();
     long n = 0;
-    for (JsonNode t : trials) {
+    for (JsonNode t : results) {
       int runs = t.path("runs").size() + t.path("failures").size();
       n += (long) runs * t.path("params").path("generations").asInt(fallback);
     }
@@ -207,15 +225,17 @@ public final class RunFolder {
   /**
    * What `fetch` writes: the study's view as the optimizer would give it, from its events on the
    * studies, results and trials topics (in time order): its creation, each trial's result at the
-   * highest rung it reached, the trials pruned ({@link TrialPruned}), its end (the first, if any);
-   * the best trial by {@link TrialCompleted#best} (the best of the highest rung in a scheduled
-   * study, whose trials appear at the highest rung they reached). Empty when the study's creation
-   * is not among them.
+   * highest rung it reached (over generations its lower rungs' results as {@code earlierRungs}, as
+   * the optimizer shows them), the trials pruned ({@link TrialPruned}), its end (the first, if
+   * any); the best trial by {@link TrialCompleted#best} (the best of the highest rung in a
+   * scheduled study, whose trials appear at the highest rung they reached). Empty when the study's
+   * creation is not among them.
    */
   public static Optional<Fetched> fromEvents(String studyId, List<StudyEvent> events) {
     StudyEvent created = null;
     StudyEvent ended = null;
     TreeMap<Integer, StudyEvent> trials = new TreeMap<>();
+    List<StudyEvent> earlier = new ArrayList<>();
     java.util.TreeSet<Integer> pruned = new java.util.TreeSet<>();
     for (StudyEvent e : events) {
       if (e.event() instanceof TrialPruned p) {
@@ -229,6 +249,11 @@ public final class RunFolder {
         StudyEvent had = trials.get(t.trialNumber());
         if (had == null || rung(t) > rung((TrialCompleted) had.event())) {
           trials.put(t.trialNumber(), e);
+          if (had != null) {
+            earlier.add(had);
+          }
+        } else if (rung(t) < rung((TrialCompleted) had.event())) {
+          earlier.add(e);
         }
       }
     }
@@ -255,6 +280,10 @@ public final class RunFolder {
         .ifPresent(b -> view.set("best", trials.get(b.trialNumber()).json()));
     ArrayNode p = view.putArray("pruned");
     pruned.forEach(p::add);
+    if (study.path("scheduler").path("fidelity").asText("").equals("generations")) {
+      ArrayNode lower = view.putArray("earlierRungs");
+      earlier.forEach(e -> lower.add(e.json()));
+    }
     double wall = 0;
     Instant end =
         ended == null

@@ -53,9 +53,18 @@ public final class StudyResult {
   private final List<String> searched;
   private final List<Trial> trials;
 
+  /** Each trial's highest rung, from runs.csv's rung column (empty for a folder without one). */
+  private final Map<Integer, Integer> rungs;
+
   private StudyResult(
-      Path dir, JsonNode spec, JsonNode summary, List<String> searched, List<Trial> trials) {
+      Path dir,
+      JsonNode spec,
+      JsonNode summary,
+      List<String> searched,
+      List<Trial> trials,
+      Map<Integer, Integer> rungs) {
     this.dir = dir;
+    this.rungs = rungs;
     this.spec = spec;
     this.summary = summary;
     this.searched = searched;
@@ -79,7 +88,7 @@ public final class StudyResult {
     int acc = column(runRows, "testAccuracy", dir.resolve("runs.csv"));
     int trialCol = column(runRows, "trialNumber", dir.resolve("runs.csv"));
     int validAcc = optionalColumn(runRows, "validationAccuracy");
-    for (String[] r : runRows.subList(1, runRows.size())) {
+    for (String[] r : highestRung(runRows, trialCol)) {
       int t = Integer.parseInt(r[trialCol]);
       runs.computeIfAbsent(t, k -> new ArrayList<>()).add(Double.parseDouble(r[acc]));
       if (validAcc >= 0 && validAcc < r.length && !r[validAcc].isEmpty()) {
@@ -133,7 +142,15 @@ public final class StudyResult {
               valid.length == acc1.length ? valid : new double[0]));
     }
     trials.sort(Comparator.comparingInt(Trial::number));
-    return new StudyResult(dir, spec, summary, List.copyOf(searched), List.copyOf(trials));
+    Map<Integer, Integer> rungs = new HashMap<>();
+    int rungCol = optionalColumn(runRows, "rung");
+    if (rungCol >= 0) {
+      for (String[] r : runRows.subList(1, runRows.size())) {
+        rungs.merge(Integer.parseInt(r[trialCol]), rungOf(r, rungCol), Math::max);
+      }
+    }
+    return new StudyResult(
+        dir, spec, summary, List.copyOf(searched), List.copyOf(trials), Map.copyOf(rungs));
   }
 
   /** "6.0" and "6" are the same value: integral numbers lose their fraction. */
@@ -197,17 +214,25 @@ public final class StudyResult {
   }
 
   /**
-   * The order the study recommends by, greatest best: in a study with a scheduler more runs first
-   * (a higher rung), then the selection mean, then the earlier trial.
+   * The order the study recommends by, greatest best: in a study with a scheduler a higher rung
+   * first (runs.csv's rung column; in a folder without one, more runs), then the selection mean,
+   * then the earlier trial.
    */
   public Comparator<Trial> recommendationOrder() {
     Comparator<Trial> byMean = TrialCompleted.byObjective(Trial::selectionMean, Trial::number);
-    return scheduled()
+    if (!scheduled()) {
+      return byMean;
+    }
+    return rungs.isEmpty()
         ? Comparator.comparingInt((Trial t) -> t.testAccuracies().length).thenComparing(byMean)
-        : byMean;
+        : Comparator.comparingInt((Trial t) -> rungs.getOrDefault(t.number(), -1))
+            .thenComparing(byMean);
   }
 
-  /** Runs of every trial (failed runs not counted). */
+  /**
+   * Runs of every trial at its highest rung (failed runs not counted); over EONS generations the
+   * lower rungs' runs are not counted here (summary.json's runsUsed has them).
+   */
   public int runs() {
     return trials.stream().mapToInt(t -> t.testAccuracies().length).sum();
   }
@@ -222,7 +247,7 @@ public final class StudyResult {
     int c = column(rows, column, file);
     int trial = column(rows, "trialNumber", file);
     Map<Integer, double[]> sums = new HashMap<>();
-    for (String[] r : rows.subList(1, rows.size())) {
+    for (String[] r : highestRung(rows, trial)) {
       double[] s = sums.computeIfAbsent(Integer.parseInt(r[trial]), k -> new double[2]);
       s[0] += Double.parseDouble(r[c]);
       s[1]++;
@@ -230,6 +255,28 @@ public final class StudyResult {
     Map<Integer, Double> out = new HashMap<>();
     sums.forEach((k, s) -> out.put(k, s[0] / s[1]));
     return out;
+  }
+
+  /**
+   * The data rows of runs.csv at each trial's highest rung: a scheduler over EONS generations runs
+   * a promoted trial's seeds again, and its lower rungs' runs are not its figures (over runs every
+   * row of a trial has its highest rung; without a {@code rung} column every row counts).
+   */
+  private static List<String[]> highestRung(List<String[]> rows, int trialCol) {
+    List<String[]> data = rows.subList(1, rows.size());
+    int rungCol = optionalColumn(rows, "rung");
+    if (rungCol < 0) {
+      return data;
+    }
+    Map<String, Integer> top = new HashMap<>();
+    for (String[] r : data) {
+      top.merge(r[trialCol], rungOf(r, rungCol), Math::max);
+    }
+    return data.stream().filter(r -> rungOf(r, rungCol) == top.get(r[trialCol])).toList();
+  }
+
+  private static int rungOf(String[] row, int rungCol) {
+    return rungCol < row.length && !row[rungCol].isEmpty() ? Integer.parseInt(row[rungCol]) : -1;
   }
 
   /** Wall time of the study from summary.json, when the run recorded it. */

@@ -67,6 +67,49 @@ class TrialAggregatorTest {
     assertThat(a.onRequested(rung1)).isEmpty();
   }
 
+  private static RunEvaluated run(long seed, double acc, int rung) {
+    return new RunEvaluated(
+        2, "s", 4, new RunFigures(seed, 0.9, acc - 0.1, acc, 10, 5, 3, 4, 1), "e", rung);
+  }
+
+  @Test
+  void runsNamingTheirRungAddUpOverRungsWhenPromotionsAddSeeds() {
+    TrialAggregator a = new TrialAggregator();
+    a.onRequested(new TrialRequested(2, "s", 4, "iris", Map.of("bins", 4), List.of(1L, 2L), 0));
+    a.onRequested(new TrialRequested(2, "s", 4, "iris", Map.of("bins", 4), List.of(3L), 1));
+    assertThat(a.onRun(run(3, 1.0, 1))).isEmpty(); // rung 1's run first: nothing completes
+    assertThat(a.onRun(run(1, 0.9, 0))).isEmpty();
+    TrialCompleted both = a.onRun(run(2, 0.8, 0)).orElseThrow();
+    assertThat(both.rung()).as("rung 0 is passed over: rung 1 is complete too").isEqualTo(1);
+    assertThat(both.runs()).extracting(RunFigures::seed).containsExactly(1L, 2L, 3L);
+  }
+
+  /**
+   * Over generations a promotion runs the same seeds again with more generations: a rung's record
+   * has that rung's runs and parameters only, and a run at one rung never stands in for another.
+   */
+  @Test
+  void aTrialPromotedInGenerationsCompletesWithTheRunsOfItsNewRungOnly() {
+    TrialAggregator a = new TrialAggregator();
+    Map<String, Object> short_ = Map.of("bins", 4, "generations", 2);
+    Map<String, Object> long_ = Map.of("bins", 4, "generations", 6);
+    a.onRequested(new TrialRequested(2, "s", 4, "iris", short_, List.of(1L, 2L), 0));
+    assertThat(a.onRun(run(1, 0.5, 0))).isEmpty();
+    TrialCompleted low = a.onRun(run(2, 0.7, 0)).orElseThrow();
+    assertThat(low.rung()).isZero();
+    assertThat(low.params()).isEqualTo(short_);
+    a.onRequested(new TrialRequested(2, "s", 4, "iris", long_, List.of(1L, 2L), 1));
+    assertThat(a.onRun(run(1, 0.5, 0))).as("a redelivered rung-0 run").isEmpty();
+    assertThat(a.onRun(run(1, 0.9, 1))).isEmpty();
+    TrialCompleted high = a.onRun(run(2, 1.0, 1)).orElseThrow();
+    assertThat(high.rung()).isEqualTo(1);
+    assertThat(high.params()).isEqualTo(long_);
+    assertThat(high.runs()).extracting(RunFigures::testAccuracy).containsExactly(0.9, 1.0);
+    assertThat(high.meanTestAccuracy()).isCloseTo(0.95, within(1e-12));
+    a.onFailed(new RunFailed(2, "s", 4, 1L, "late", "e", 1));
+    assertThat(a.onRun(run(2, 0.1, 1))).isEmpty();
+  }
+
   @Test
   void aTrialOfAStudyWithoutASchedulerHasNoRung() {
     TrialAggregator a = new TrialAggregator();

@@ -27,6 +27,13 @@ final class Checks {
     return id;
   }
 
+  /** A scheduled study's rung: null (no scheduler) or at least 0. */
+  static void rung(Integer rung) {
+    if (rung != null && rung < 0) {
+      throw new IllegalArgumentException("rung must be >= 0 when given, got " + rung);
+    }
+  }
+
   static void trialNumber(int n) {
     if (n < 0) {
       throw new IllegalArgumentException("trialNumber must be >= 0, got " + n);

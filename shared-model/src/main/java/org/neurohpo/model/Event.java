@@ -36,10 +36,11 @@ public sealed interface Event
    * external tools) before writers: a version 1 reader dead-letters a version 2 record.
    *
    * <p>Issue 17 (schedulers) added, without a new version since every addition is optional: {@link
-   * StudySpec#scheduler}, {@link TrialRequested#rung}, {@link TrialCompleted#rung} (null outside a
-   * scheduled study, so older records decode unchanged) and the {@link TrialPruned} event on the
-   * trials topic. A reader from before it ignores the rung fields and dead-letters a {@code
-   * TrialPruned}: upgrade evaluators and the results service before the optimizer.
+   * StudySpec#scheduler}, {@link TrialRequested#rung}, {@link TrialCompleted#rung}, {@link
+   * RunEvaluated#rung}, {@link RunFailed#rung} (null outside a scheduled study, so older records
+   * decode unchanged) and the {@link TrialPruned} event on the trials topic. A reader from before
+   * it ignores the rung fields and dead-letters a {@code TrialPruned}: upgrade evaluators and the
+   * results service before the optimizer.
    */
   int SCHEMA_VERSION = 2;
 

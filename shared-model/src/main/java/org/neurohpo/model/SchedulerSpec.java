@@ -3,12 +3,15 @@ package org.neurohpo.model;
 /**
  * A study's multi-fidelity scheduler (issue 17): a trial starts with {@code min} runs (seeds) and,
  * if it ranks well among its peers, is promoted to {@code min * eta}, {@code min * eta^2}, ... runs
- * up to {@code max}, keeping the runs it has; a trial that is not promoted is pruned. Absent from a
- * spec, every trial gets all its seeds at once (as before).
+ * up to {@code max}, keeping the runs it has; a trial that is not promoted is pruned. Over {@code
+ * generations} a rung is a number of EONS generations instead: a trial runs every seed of the study
+ * with {@code min} generations, and a promoted trial runs them again from generation 0 with more (a
+ * restart: EONS is deterministic given its seed, so a rung's runs do not depend on the rungs below;
+ * ADR 0007). Absent from a spec, every trial gets all its seeds at once (as before).
  *
  * @param type {@code asha} (asynchronous successive halving) or {@code hyperband}
  * @param fidelity what a rung counts: {@code runs} (seeds of a trial) or {@code generations} (EONS
- *     generations; not yet run by the services, which reject it)
+ *     generations of every run)
  * @param min runs (or generations) at the lowest rung, at least 1
  * @param max runs (or generations) at the top rung, at least {@code min}
  * @param eta the reduction factor, at least 2: the top {@code 1/eta} of a rung is promoted

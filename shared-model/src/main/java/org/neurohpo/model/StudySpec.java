@@ -16,8 +16,9 @@ import java.util.Map;
  * @param fixedParams HP values fixed for every trial (typed)
  * @param optimizerSeed the seed of the optimizer's own randomness
  * @param scheduler a multi-fidelity scheduler, or null for none (every trial gets every seed); with
- *     one, {@code seeds} must hold at least {@code scheduler.max} seeds and a trial at a rung of
- *     {@code r} runs uses the first {@code r}
+ *     one over runs, {@code seeds} must hold at least {@code scheduler.max} seeds and a trial at a
+ *     rung of {@code r} runs uses the first {@code r}; with one over generations, a trial at a rung
+ *     of {@code g} generations runs every seed with {@code generations = g}
  */
 public record StudySpec(
     String name,

@@ -65,9 +65,7 @@ public record TrialCompleted(
     Checks.sinceVersion2(schemaVersion, "stdValidationAccuracy", stdValidationAccuracy);
     runs = Checks.list("runs", runs);
     failures = Checks.list("failures", failures == null ? List.of() : failures);
-    if (rung != null && rung < 0) {
-      throw new IllegalArgumentException("rung must be >= 0 when given, got " + rung);
-    }
+    Checks.rung(rung);
   }
 
   /** A trial of a study without a scheduler. */

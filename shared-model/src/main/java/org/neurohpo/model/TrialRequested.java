@@ -33,9 +33,7 @@ public record TrialRequested(
     if (seeds.isEmpty()) {
       throw new IllegalArgumentException("seeds must name at least one seed");
     }
-    if (rung != null && rung < 0) {
-      throw new IllegalArgumentException("rung must be >= 0 when given, got " + rung);
-    }
+    Checks.rung(rung);
   }
 
   /** A request of a study without a scheduler: every seed at once. */

@@ -57,7 +57,9 @@ class EventCodecTest {
         new StudyCreated(2, "s-2", scheduled(spec), T, "bob"),
         new TrialRequested(2, "s-2", 3, "iris", params, List.of(3L, 4L, 5L, 6L), 1),
         new TrialCompleted(2, "s-2", 3, params, 0.9, 0.0, 0.93, 0.0, List.of(run), List.of(), 1),
-        new TrialPruned(2, "s-2", 4, 0, 2, "not in the top 1/3 of rung 0"));
+        new TrialPruned(2, "s-2", 4, 0, 2, "not in the top 1/3 of rung 0"),
+        new RunEvaluated(2, "s-2", 3, run, "evaluator-a", 1),
+        new RunFailed(2, "s-2", 3, 5, "study stopped", "evaluator-b", 2));
   }
 
   private static StudySpec scheduled(StudySpec s) {
@@ -79,6 +81,23 @@ class EventCodecTest {
         "{\"type\":\"TrialRequested\",\"schemaVersion\":2,\"studyId\":\"s\",\"trialNumber\":1,"
             + "\"dataset\":\"iris\",\"params\":{},\"seeds\":[1]}";
     assertThat(((TrialRequested) EventCodec.decode(json)).rung()).isNull();
+  }
+
+  @Test
+  void decodesRunsFromBeforeTheRungFieldWithoutARung() {
+    String evaluated =
+        "{\"type\":\"RunEvaluated\",\"schemaVersion\":1,\"studyId\":\"s\",\"trialNumber\":1,"
+            + "\"run\":{\"seed\":1,\"trainAccuracy\":0.5,\"testAccuracy\":0.5,\"neurons\":1,"
+            + "\"synapses\":1,\"spikesPerSample\":1,\"synapseEventsPerSample\":1,\"seconds\":1},"
+            + "\"evaluator\":\"e\"}";
+    String failed =
+        "{\"type\":\"RunFailed\",\"schemaVersion\":2,\"studyId\":\"s\",\"trialNumber\":1,"
+            + "\"seed\":1,\"reason\":\"x\",\"evaluator\":\"e\"}";
+    assertThat(((RunEvaluated) EventCodec.decode(evaluated)).rung()).isNull();
+    assertThat(((RunFailed) EventCodec.decode(failed)).rung()).isNull();
+    assertThatThrownBy(() -> EventCodec.decode(failed.replace("}", ",\"rung\":-1}")))
+        .isInstanceOf(EventCodec.MalformedEventException.class)
+        .hasMessage("rung must be >= 0 when given, got -1");
   }
 
   @Test

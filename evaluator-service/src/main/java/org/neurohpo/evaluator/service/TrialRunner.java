@@ -19,8 +19,8 @@ import org.neurohpo.neuro.hp.HyperParameterSet;
 /**
  * Evaluates one requested trial: one {@link RunEvaluated} per seed, or a {@link RunFailed} with the
  * reason (an unknown data set, an HP out of range, a crash, or the study stopped: a run of a
- * stopped study is not started, and one in progress ends at its next generation). Plain Java, no
- * Kafka.
+ * stopped study is not started, and one in progress ends at its next generation). Each carries the
+ * request's {@code rung} (a scheduled study's). Plain Java, no Kafka.
  */
 public final class TrialRunner {
   private final int threads;
@@ -107,7 +107,8 @@ public final class TrialRunner {
                     r.spikesPerSample(),
                     r.synapseEventsPerSample(),
                     r.seconds()),
-                evaluator));
+                evaluator,
+                trial.rung()));
       } catch (StudyStopped e) {
         out.add(failed(trial, seed, e.getMessage()));
       } catch (RuntimeException e) {
@@ -124,6 +125,7 @@ public final class TrialRunner {
         trial.trialNumber(),
         seed,
         reason == null || reason.isBlank() ? "unknown error" : reason,
-        evaluator);
+        evaluator,
+        trial.rung());
   }
 }

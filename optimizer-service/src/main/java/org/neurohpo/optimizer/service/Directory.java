@@ -48,6 +48,7 @@ public final class Directory {
           best,
           null,
           null,
+          null,
           null);
     }
   }

@@ -32,8 +32,11 @@ import org.neurohpo.model.TrialRequested;
  * bo}) or drawn at random ({@code random}), at most {@code budget} of them. A job becomes a {@link
  * TrialRequested} of its rung with the seeds it adds (a promoted trial keeps its runs: seeds {@code
  * r_(k-1)} to {@code r_k - 1} of the study's); its {@link TrialCompleted} of that rung, the mean
- * over every run so far, is reported to the scheduler. A trial the scheduler can no longer promote
- * is published as {@link TrialPruned} at once ({@link RungScheduler#ruledOut}); when nothing is in
+ * over every run so far, is reported to the scheduler. Over generations ({@code "fidelity":
+ * "generations"}) a rung is a number of EONS generations instead: each job requests every seed with
+ * {@code generations} set to its rung's, and a promotion runs them again from generation 0 (ADR
+ * 0007); its result is the mean of that rung's runs. A trial the scheduler can no longer promote is
+ * published as {@link TrialPruned} at once ({@link RungScheduler#ruledOut}); when nothing is in
  * flight and nothing can start, the trials still waiting below the top rung are pruned and the
  * study is done. Plain Java; not thread-safe.
  */
@@ -44,6 +47,15 @@ final class ScheduledTrials {
   private final RungScheduler scheduler;
   private final Map<Integer, Job> flight = new TreeMap<>();
   private final Map<Integer, TrialCompleted> latest = new TreeMap<>();
+
+  /**
+   * Over generations: each trial's results at rungs below its latest, whose runs it does not hold.
+   */
+  private final List<TrialCompleted> earlier = new ArrayList<>();
+
+  /** Whether a rung counts EONS generations (each rung runs every seed again) instead of runs. */
+  private final boolean generations;
+
   private final Set<Integer> pruned = new TreeSet<>();
   private boolean finished;
 
@@ -52,6 +64,7 @@ final class ScheduledTrials {
     this.spec = spec;
     this.space = space;
     SchedulerSpec s = spec.scheduler();
+    this.generations = s.fidelity().equals("generations");
     Proposer inner =
         spec.strategy().equals("bo")
             ? new ModelProposer(space, spec.optimizerSeed())
@@ -106,10 +119,7 @@ final class ScheduledTrials {
     }
     for (TrialCompleted t : results) {
       rungs.record(t.trialNumber(), rungOf(t.rung()), -t.objectiveAccuracy());
-      TrialCompleted before = s.latest.get(t.trialNumber());
-      if (before == null || rungOf(before.rung()) < rungOf(t.rung())) {
-        s.latest.put(t.trialNumber(), t);
-      }
+      s.keep(t);
     }
     s.scheduler.rebuild(firstRung);
     Ladder ladder = rungs.ladder();
@@ -169,17 +179,21 @@ final class ScheduledTrials {
     return out;
   }
 
+  /**
+   * A job's request: over runs, the seeds it adds; over generations, every seed again with the
+   * rung's generations (a restart from generation 0).
+   */
   private TrialRequested request(Job j) {
     Map<String, Object> params = new LinkedHashMap<>(spec.fixedParams());
     params.putAll(j.params());
+    List<Long> seeds = spec.seeds();
+    if (generations) {
+      params.put(SchedulerProblems.GENERATIONS, scheduler.rungs().ladder().runs(j.rung()));
+    } else {
+      seeds = seeds.subList(j.fromRuns(), j.toRuns());
+    }
     return new TrialRequested(
-        Event.SCHEMA_VERSION,
-        studyId,
-        j.trial(),
-        spec.dataset(),
-        params,
-        spec.seeds().subList(j.fromRuns(), j.toRuns()),
-        j.rung());
+        Event.SCHEMA_VERSION, studyId, j.trial(), spec.dataset(), params, seeds, j.rung());
   }
 
   private TrialPruned prune(Rungs.Trial t, String reason) {
@@ -190,7 +204,7 @@ final class ScheduledTrials {
         studyId,
         t.id(),
         t.rung(),
-        scheduler.rungs().ladder().runs(t.rung()),
+        generations ? spec.seeds().size() : scheduler.rungs().ladder().runs(t.rung()),
         reason);
   }
 
@@ -201,9 +215,24 @@ final class ScheduledTrials {
       return false;
     }
     flight.remove(t.trialNumber());
-    latest.put(t.trialNumber(), t);
+    keep(t);
     scheduler.report(j, -t.objectiveAccuracy());
     return true;
+  }
+
+  /** Keeps a trial's result at its highest rung (over generations, the lower ones beside). */
+  private void keep(TrialCompleted t) {
+    TrialCompleted before = latest.get(t.trialNumber());
+    if (before != null && rungOf(before.rung()) >= rungOf(t.rung())) {
+      if (generations && rungOf(before.rung()) > rungOf(t.rung())) {
+        earlier.add(t);
+      }
+      return;
+    }
+    latest.put(t.trialNumber(), t);
+    if (before != null && generations) {
+      earlier.add(before);
+    }
   }
 
   /** Whether nothing can start any more and nothing is in flight. */
@@ -224,6 +253,14 @@ final class ScheduledTrials {
   /** Each trial's latest completion (every run so far), by trial number. */
   List<TrialCompleted> completed() {
     return List.copyOf(latest.values());
+  }
+
+  /**
+   * Over generations, each trial's completions below its latest rung (their runs were run again
+   * with more generations, so the latest does not hold them); null over runs.
+   */
+  List<TrialCompleted> earlierRungs() {
+    return generations ? List.copyOf(earlier) : null;
   }
 
   /** Trials pruned so far, ascending. */

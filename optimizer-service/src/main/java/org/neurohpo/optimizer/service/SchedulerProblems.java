@@ -3,6 +3,7 @@ package org.neurohpo.optimizer.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Set;
+import org.neurohpo.model.HpContract;
 
 /**
  * Problems of a study spec's {@code scheduler} object (issue 17, ADR 0007), each one line naming
@@ -42,8 +43,6 @@ final class SchedulerProblems {
     if (!fidelity.equals("runs") && !fidelity.equals("generations")) {
       problems.add(
           "scheduler.fidelity must be runs or generations; got " + clip(s.get("fidelity")));
-    } else if (fidelity.equals("generations")) {
-      problems.add("scheduler.fidelity generations is not supported yet (ADR 0007); use runs");
     }
     Integer min = integer(s, "min", 1, problems);
     Integer max = integer(s, "max", 1, problems);
@@ -52,7 +51,9 @@ final class SchedulerProblems {
       problems.add("scheduler.max must be >= scheduler.min (" + min + "); got " + max);
     }
     JsonNode seeds = spec.get("seeds");
-    if (max != null && seeds != null && seeds.isArray() && seeds.size() < max) {
+    if (fidelity.equals("generations")) {
+      generations(spec, max, problems);
+    } else if (max != null && seeds != null && seeds.isArray() && seeds.size() < max) {
       problems.add(
           "scheduler.max is "
               + max
@@ -68,6 +69,34 @@ final class SchedulerProblems {
           "a scheduler proposes with strategy random or bo; got strategy " + clip(strategy));
     }
   }
+
+  /**
+   * A scheduler over generations sets each rung's {@code generations} itself: the HP may be neither
+   * searched nor fixed, and the top rung must be a value the HP may take.
+   */
+  private static void generations(JsonNode spec, Integer max, List<String> problems) {
+    String why = "scheduler.fidelity generations sets each rung's generations";
+    JsonNode space = spec.path("searchSpace");
+    for (JsonNode p : space.isArray() ? space : space.path("parameters")) {
+      if (p.path("name").asText("").equals(GENERATIONS)) {
+        problems.add(why + "; remove generations from searchSpace");
+      }
+    }
+    if (spec.path("fixedParams").has(GENERATIONS)) {
+      problems.add(why + "; remove generations from fixedParams");
+    }
+    HpContract.Param hp = HpContract.param(GENERATIONS).orElseThrow();
+    if (max != null && max > hp.high()) {
+      problems.add(
+          "scheduler.max is "
+              + max
+              + " generations; generations must be at most "
+              + (int) hp.high());
+    }
+  }
+
+  /** The EONS HP a scheduler over generations sets per rung. */
+  static final String GENERATIONS = "generations";
 
   private static Integer integer(JsonNode s, String field, int least, List<String> problems) {
     JsonNode v = s.get(field);

@@ -161,6 +161,14 @@ public final class StudyRun {
     return scheduled != null ? scheduled.completed() : List.copyOf(completed);
   }
 
+  /**
+   * In a study whose scheduler counts generations, each trial's results below its latest rung
+   * (their runs are not in the latest); null otherwise.
+   */
+  public List<TrialCompleted> earlierRungs() {
+    return scheduled != null ? scheduled.earlierRungs() : null;
+  }
+
   /** Trials the scheduler pruned, ascending; empty without a scheduler. */
   public List<Integer> prunedTrials() {
     return scheduled != null ? scheduled.pruned() : List.of();

@@ -12,8 +12,11 @@ import org.neurohpo.model.TrialCompleted;
  *     its {@code rung})
  * @param pruned trials the study's scheduler pruned, ascending (empty without a scheduler; null
  *     where {@code trials} is)
- * @param runsUsed runs evaluated over every trial, pruned ones included (null where {@code trials}
- *     is)
+ * @param runsUsed runs evaluated over every trial, pruned ones included, and over generations every
+ *     rung's (null where {@code trials} is)
+ * @param earlierRungs in a study whose scheduler counts EONS generations, each trial's results at
+ *     the rungs below its latest: a promotion runs the seeds again with more generations, so their
+ *     runs are not in {@code trials} (null otherwise)
  */
 public record StudyView(
     String studyId,
@@ -28,7 +31,8 @@ public record StudyView(
     Best best,
     List<TrialCompleted> trials,
     List<Integer> pruned,
-    Integer runsUsed) {
+    Integer runsUsed,
+    List<TrialCompleted> earlierRungs) {
 
   /**
    * The best trial so far by mean validation accuracy ({@link StudyRun#best}), with its mean test
@@ -43,6 +47,7 @@ public record StudyView(
   /** The view of a study driven here, with its completed trials. */
   static StudyView of(StudyRun run, String owner) {
     List<TrialCompleted> trials = run.completedTrials();
+    List<TrialCompleted> earlier = run.earlierRungs();
     Best best =
         run.best()
             .map(
@@ -66,7 +71,11 @@ public record StudyView(
         best,
         trials,
         run.prunedTrials(),
-        trials.stream().mapToInt(TrialCompleted::runsEvaluated).sum());
+        trials.stream().mapToInt(TrialCompleted::runsEvaluated).sum()
+            + (earlier == null
+                ? 0
+                : earlier.stream().mapToInt(TrialCompleted::runsEvaluated).sum()),
+        earlier);
   }
 
   /** The same view without its trials (for lists). */
@@ -82,6 +91,7 @@ public record StudyView(
         trialsCompleted,
         owner,
         best,
+        null,
         null,
         null,
         null);

@@ -37,16 +37,23 @@ class ScheduledTrialsTest {
   }
 
   static StudySpec spec(String strategy, String type, int budget) throws Exception {
+    return spec(strategy, type, budget, "runs");
+  }
+
+  /** Over runs: rungs of 2, 6, 10 runs of seeds 1..10; over generations: 2, 6, 18 of seeds 1..3. */
+  static StudySpec spec(String strategy, String type, int budget, String fidelity)
+      throws Exception {
+    boolean runs = fidelity.equals("runs");
     return new StudySpec(
         type,
         "iris",
         strategy,
         budget,
-        LongStream.rangeClosed(1, 10).boxed().toList(),
+        LongStream.rangeClosed(1, runs ? 10 : 3).boxed().toList(),
         new ObjectMapper().readTree("[{\"name\":\"x\",\"type\":\"float\",\"low\":0,\"high\":1}]"),
-        Map.of("generations", 3),
+        runs ? Map.of("generations", 3) : Map.of("populationSize", 10),
         5,
-        new SchedulerSpec(type, "runs", 2, 10, 3));
+        new SchedulerSpec(type, fidelity, 2, runs ? 10 : 18, 3));
   }
 
   /** Plays the evaluators and the results service: every event published, and the runs. */
@@ -65,16 +72,22 @@ class ScheduledTrialsTest {
       }
     }
 
-    /** Completes the oldest request: every run of its trial so far, accuracy x (+ seed noise). */
+    /**
+     * Completes the oldest request as the results service would: each seed requested so far at the
+     * latest request of it (a promotion over generations runs the seeds again), accuracy x (+ seed
+     * noise, + a little per generation).
+     */
     TrialCompleted completeOne() {
       TrialRequested r = queue.poll();
       List<Long> all = seeds.computeIfAbsent(r.trialNumber(), k -> new ArrayList<>());
+      all.removeAll(r.seeds());
       all.addAll(r.seeds());
       double x = ((Number) r.params().get("x")).doubleValue();
+      int generations = ((Number) r.params().get("generations")).intValue();
       List<RunFigures> runs = new ArrayList<>();
       double sum = 0;
       for (long s : all) {
-        double acc = Math.min(1, 0.5 * x + 0.05 * (s % 3));
+        double acc = Math.min(1, 0.5 * x + 0.05 * (s % 3) + 0.001 * generations);
         sum += acc;
         runs.add(new RunFigures(s, acc, acc, acc, 3, 4, 1, 1, 0.1));
       }
@@ -251,11 +264,18 @@ class ScheduledTrialsTest {
    * proposals (GP-BO's included: its acquisition search is seeded from the study's state, not from
    * a count a restart resets), promotions and prunes.
    */
-  @ParameterizedTest(name = "{1} with {0} proposals")
-  @CsvSource({"random,hyperband", "bo,hyperband", "random,asha", "bo,asha"})
-  void aRestoredStudyPublishesWhatTheUninterruptedOneWould(String strategy, String type)
-      throws Exception {
-    StudySpec spec = spec(strategy, type, 20);
+  @ParameterizedTest(name = "{1} over {2} with {0} proposals")
+  @CsvSource({
+    "random,hyperband,runs",
+    "bo,hyperband,runs",
+    "random,asha,runs",
+    "bo,asha,runs",
+    "bo,asha,generations",
+    "random,hyperband,generations"
+  })
+  void aRestoredStudyPublishesWhatTheUninterruptedOneWould(
+      String strategy, String type, String fidelity) throws Exception {
+    StudySpec spec = spec(strategy, type, 20, fidelity);
     StudyCreated created = new StudyCreated(Event.SCHEMA_VERSION, "hr", spec, Instant.EPOCH);
     Cluster whole = new Cluster();
     StudyRun run = new StudyRun("hr", spec, 3, 5);
@@ -282,6 +302,50 @@ class ScheduledTrialsTest {
           .as("restarted after %d results", at)
           .isEqualTo(withoutTimes(whole.published));
     }
+  }
+
+  /**
+   * Over generations a rung is EONS generations: every request runs all the study's seeds with its
+   * rung's generations, a promotion runs them again, and every rung's runs count as used.
+   */
+  @Test
+  void overGenerationsEveryRungRunsEverySeedWithItsGenerations() throws Exception {
+    StudyRun run = new StudyRun("sg", spec("random", "asha", 9, "generations"), 2, 5);
+    Cluster c = new Cluster();
+    c.publish(run.fill());
+    runToTheEnd(run, c);
+    assertThat(run.state()).isEqualTo(StudyRun.State.COMPLETED);
+    List<TrialRequested> requests =
+        c.published.stream()
+            .filter(TrialRequested.class::isInstance)
+            .map(TrialRequested.class::cast)
+            .toList();
+    assertThat(requests).allSatisfy(r -> assertThat(r.seeds()).containsExactly(1L, 2L, 3L));
+    assertThat(requests)
+        .allSatisfy(
+            r ->
+                assertThat(r.params())
+                    .containsEntry("generations", new int[] {2, 6, 18}[r.rung()])
+                    .containsEntry("populationSize", 10));
+    assertThat(requests).anyMatch(r -> r.rung() == 2);
+    Set<String> once = new HashSet<>();
+    assertThat(requests).allMatch(r -> once.add(r.trialNumber() + "@" + r.rung()));
+    // every result is kept: the latest of each trial, and the rungs below it beside
+    assertThat(run.completedTrials().size() + run.earlierRungs().size())
+        .isEqualTo(c.results.size());
+    assertThat(run.earlierRungs()).allMatch(t -> t.runs().size() == 3);
+    StudyView view = StudyView.of(run, "o");
+    assertThat(view.runsUsed()).isEqualTo(3 * c.results.size());
+    assertThat(view.earlierRungs()).hasSameSizeAs(run.earlierRungs());
+    assertThat(run.best().orElseThrow().params()).containsEntry("generations", 18);
+    List<TrialPruned> pruned =
+        c.published.stream()
+            .filter(TrialPruned.class::isInstance)
+            .map(TrialPruned.class::cast)
+            .toList();
+    assertThat(pruned).isNotEmpty().allMatch(p -> p.runs() == 3);
+    // a study over runs has no earlier rungs to show
+    assertThat(new StudyRun("sr", spec("random"), 2, 5).earlierRungs()).isNull();
   }
 
   private static List<String> withoutTimes(List<Event> events) {

@@ -56,13 +56,33 @@ class SchedulerProblemsTest {
   }
 
   @Test
-  void rejectsWhatTheServicesDoNotRunYetAndTakesHyperband() throws Exception {
+  void takesGenerationsWhenTheSchedulerAloneSetsThem() throws Exception {
+    String scheduler =
+        "{\"type\":\"asha\",\"fidelity\":\"generations\",\"min\":10,\"max\":90,\"eta\":3}";
+    assertThat(SpecProblems.of(spec(scheduler))).as("fewer seeds than max is fine").isEmpty();
+    com.fasterxml.jackson.databind.node.ObjectNode both =
+        (com.fasterxml.jackson.databind.node.ObjectNode) spec(scheduler);
+    both.putObject("fixedParams").put("generations", 20);
+    ((com.fasterxml.jackson.databind.node.ArrayNode) both.get("searchSpace"))
+        .addObject()
+        .put("name", "generations")
+        .put("type", "int")
+        .put("low", 5)
+        .put("high", 50);
+    assertThat(SpecProblems.of(both))
+        .containsExactly(
+            "scheduler.fidelity generations sets each rung's generations; remove generations"
+                + " from searchSpace",
+            "scheduler.fidelity generations sets each rung's generations; remove generations"
+                + " from fixedParams");
     assertThat(
             SpecProblems.of(
-                spec(
-                    "{\"type\":\"asha\",\"fidelity\":\"generations\",\"min\":10,\"max\":90,"
-                        + "\"eta\":3}")))
-        .contains("scheduler.fidelity generations is not supported yet (ADR 0007); use runs");
+                spec(scheduler.replace("\"max\":90", "\"max\":20000").replace(":10,", ":100,"))))
+        .containsExactly("scheduler.max is 20000 generations; generations must be at most 10000");
+  }
+
+  @Test
+  void takesHyperbandAndRefusesAGridStrategy() throws Exception {
     assertThat(
             SpecProblems.of(
                 spec(

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.neurohpo.model.Event;
 import org.neurohpo.model.RunEvaluated;
 import org.neurohpo.model.RunFailed;
@@ -23,21 +24,41 @@ import org.neurohpo.model.TrialRequested;
  * schema version 1 evaluator (no validation accuracy) completes as a version 1 record, without
  * validation figures.
  *
- * <p>A scheduled study's trial (issue 17, ADR 0007) is requested once per rung, each request with
- * the seeds it adds: it completes at a rung once every seed requested up to that rung reported, as
- * a record with that {@code rung} and every run so far; a trial completes at most once per rung.
- * Plain Java; not thread-safe.
+ * <p>A scheduled study's trial (issue 17, ADR 0007) is requested once per rung: it completes at a
+ * rung once each seed requested up to that rung reported at the highest of those rungs that
+ * requested it, as a record with that {@code rung}, the parameters of that rung's request and those
+ * runs; a trial completes at most once per rung. Over runs a promotion requests new seeds, so a
+ * rung's record has every run so far; over generations it requests the same seeds again (with more
+ * generations), so a rung's record has that rung's runs only. A run is matched to its rung by its
+ * {@code rung} (one without, from an evaluator before the field, to any rung that requested its
+ * seed). Plain Java; not thread-safe.
  */
 public final class TrialAggregator {
   private final Map<String, Map<Integer, Trial>> byStudy = new HashMap<>();
 
-  private static final class Trial {
-    /** Requests by rung (-1: a trial of a study without a scheduler); the first of each counts. */
-    final java.util.TreeMap<Integer, TrialRequested> requests = new java.util.TreeMap<>();
+  /** The rung of a request or run of a study without a scheduler (and of a run without one). */
+  private static final int NONE = -1;
 
-    final Map<Long, RunFigures> runs = new LinkedHashMap<>();
-    final Map<Long, String> failures = new LinkedHashMap<>();
+  private static final class Trial {
+    /** Requests by rung ({@link #NONE}: a study without a scheduler); the first of each counts. */
+    final TreeMap<Integer, TrialRequested> requests = new TreeMap<>();
+
+    /** Each report, a run's figures or a failure's reason, by rung then seed; the first counts. */
+    final Map<Integer, Map<Long, Object>> reports = new HashMap<>();
+
     int completedRung = Integer.MIN_VALUE;
+
+    void report(Integer rung, long seed, Object figuresOrReason) {
+      reports
+          .computeIfAbsent(rung == null ? NONE : rung, k -> new HashMap<>())
+          .putIfAbsent(seed, figuresOrReason);
+    }
+
+    /** The report of {@code seed} at {@code rung}, or of a run that named no rung; null if none. */
+    Object reported(int rung, long seed) {
+      Object r = reports.getOrDefault(rung, Map.of()).get(seed);
+      return r != null || rung == NONE ? r : reports.getOrDefault(NONE, Map.of()).get(seed);
+    }
   }
 
   private Trial trial(String studyId, int trialNumber) {
@@ -54,24 +75,19 @@ public final class TrialAggregator {
   /** A trial was requested; completes it if every run already reported. */
   public Optional<TrialCompleted> onRequested(TrialRequested request) {
     Trial t = trial(request.studyId(), request.trialNumber());
-    t.requests.putIfAbsent(request.rung() == null ? -1 : request.rung(), request);
+    t.requests.putIfAbsent(request.rung() == null ? NONE : request.rung(), request);
     return complete(t);
   }
 
   public Optional<TrialCompleted> onRun(RunEvaluated run) {
     Trial t = trial(run.studyId(), run.trialNumber());
-    long seed = run.run().seed();
-    if (!t.runs.containsKey(seed) && !t.failures.containsKey(seed)) {
-      t.runs.put(seed, run.run());
-    }
+    t.report(run.rung(), run.run().seed(), run.run());
     return complete(t);
   }
 
   public Optional<TrialCompleted> onFailed(RunFailed failed) {
     Trial t = trial(failed.studyId(), failed.trialNumber());
-    if (!t.runs.containsKey(failed.seed()) && !t.failures.containsKey(failed.seed())) {
-      t.failures.put(failed.seed(), "seed " + failed.seed() + ": " + failed.reason());
-    }
+    t.report(failed.rung(), failed.seed(), "seed " + failed.seed() + ": " + failed.reason());
     return complete(t);
   }
 
@@ -94,42 +110,52 @@ public final class TrialAggregator {
    * all reported, when it did not complete there or higher yet.
    */
   private Optional<TrialCompleted> complete(Trial t) {
-    List<Long> seeds = new ArrayList<>();
-    int rung = Integer.MIN_VALUE;
-    TrialRequested first = t.requests.isEmpty() ? null : t.requests.firstEntry().getValue();
+    // each seed requested so far, with the highest rung that requested it
+    Map<Long, Integer> seeds = new LinkedHashMap<>();
+    Map<Long, Object> reports = null;
+    TrialRequested at = null;
     for (Map.Entry<Integer, TrialRequested> e : t.requests.entrySet()) {
-      List<Long> more = new ArrayList<>(seeds);
-      more.addAll(e.getValue().seeds());
-      if (!more.stream().allMatch(s -> t.runs.containsKey(s) || t.failures.containsKey(s))) {
+      for (long seed : e.getValue().seeds()) {
+        seeds.put(seed, e.getKey());
+      }
+      Map<Long, Object> all = new LinkedHashMap<>();
+      for (Map.Entry<Long, Integer> s : seeds.entrySet()) {
+        Object r = t.reported(s.getValue(), s.getKey());
+        if (r == null) {
+          break;
+        }
+        all.put(s.getKey(), r);
+      }
+      if (all.size() < seeds.size()) {
         break;
       }
-      seeds = more;
-      rung = e.getKey();
+      reports = all;
+      at = e.getValue();
     }
-    if (rung == Integer.MIN_VALUE || rung <= t.completedRung) {
+    int rung = at == null ? Integer.MIN_VALUE : at.rung() == null ? NONE : at.rung();
+    if (at == null || rung <= t.completedRung) {
       return Optional.empty();
     }
     t.completedRung = rung;
     List<RunFigures> runs = new ArrayList<>();
     List<String> failures = new ArrayList<>();
-    for (long seed : seeds) {
-      if (t.runs.containsKey(seed)) {
-        runs.add(t.runs.get(seed));
+    for (Object r : reports.values()) {
+      if (r instanceof RunFigures f) {
+        runs.add(f);
       } else {
-        failures.add(t.failures.get(seed));
+        failures.add((String) r);
       }
     }
     double[] test = runs.stream().mapToDouble(RunFigures::testAccuracy).toArray();
     boolean validated = runs.stream().allMatch(f -> f.validationAccuracy() != null);
     double[] validation =
         validated ? runs.stream().mapToDouble(RunFigures::validationAccuracy).toArray() : null;
-    TrialRequested r = first;
     return Optional.of(
         new TrialCompleted(
             validated ? Event.SCHEMA_VERSION : 1,
-            r.studyId(),
-            r.trialNumber(),
-            r.params(),
+            at.studyId(),
+            at.trialNumber(),
+            at.params(),
             validated ? mean(validation) : null,
             validated ? std(validation) : null,
             mean(test),
