@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # The experiments of issue 15, item 3, with the validation design (ADR 0004): one design on every
 # data set. Each command is resumable: a study whose folder has its summary.json is not run again,
-# so this script can be stopped and started again (a stopped study starts over).
+# so this script can be stopped and started again (a stopped study starts over). The encoding grid
+# runs as six studies, one per encoder (grid-parts/, merged into grid/), so a stopped grid loses
+# at most the encoder in progress; copy a stopped experiment's folder (from docs/results, say)
+# back in place and run the same command with the same RERUN_DATE to go on.
 #
 #   scripts/rerun-experiments.sh [iris] [wine] [pima] [breast-cancer] [joint-iris] [live-mf-iris]
 #       (default: the first five, in that order)

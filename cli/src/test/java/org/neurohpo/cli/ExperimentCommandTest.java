@@ -46,6 +46,12 @@ class ExperimentCommandTest {
     JsonNode grid = new ObjectMapper().readTree(out.resolve("grid/summary.json").toFile());
     assertThat(grid.get("trialsCompleted").asInt()).isEqualTo(7);
     assertThat(grid.get("runsPerTrial").asInt()).isEqualTo(2);
+    // run as one study per encoder, each kept when it ended, then merged into grid/
+    assertThat(Files.readAllLines(out.resolve("grid-parts/01-bins/trials.csv"))).hasSize(1 + 4);
+    assertThat(Files.readAllLines(out.resolve("grid-parts/02-rate/trials.csv"))).hasSize(1 + 3);
+    assertThat(grid.get("parts").asInt()).isEqualTo(2);
+    assertThat(Files.readAllLines(out.resolve("grid/runs.csv"))).hasSize(1 + 7 * 2);
+    assertThat(Files.readAllLines(out.resolve("grid/trials.csv")).get(7)).startsWith("6,");
     for (String s : List.of("bo", "random")) {
       for (int seed = 1; seed <= 2; seed++) {
         Path study = out.resolve("search/" + s + "/seed-" + seed);

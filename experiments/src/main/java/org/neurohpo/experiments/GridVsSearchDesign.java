@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.neurohpo.bayes.space.SpaceJson;
 
 /**
@@ -15,7 +16,10 @@ import org.neurohpo.bayes.space.SpaceJson;
  * each on seeds 1..R) against searches with few sets and few runs, once per optimizer seed, each on
  * its {@link RunSeeds}; a search may have a multi-fidelity scheduler ({@link SearchStrategy}: then
  * {@code budget} sets are started, most of them with fewer runs). Writes OUT/grid,
- * OUT/search/STRATEGY/seed-S.
+ * OUT/search/STRATEGY/seed-S. A grid that splits by its first parameter ({@link GridParts}) runs as
+ * one study per part, each written to OUT/grid-parts/NN-VALUE when it ends, and OUT/grid is merged
+ * from them ({@link RunFolder#merge}): the same sets, order and seeds as one study, but a stopped
+ * experiment loses at most the part in progress.
  *
  * @param grid a finished grid run to reuse instead of running one, or null
  * @param command the command line, for experiment.json
@@ -61,19 +65,24 @@ public record GridVsSearchDesign(
     meta.put(
         "notes",
         String.format(
-            Locale.ROOT,
-            "Grid: every valid set of %s's searchSpace, %d runs each (seeds 1..%d). Searches:"
-                + " %s, %d sets x %d runs (%s), optimizer seeds 1..%d, one study at a"
-                + " time on %s.",
-            gridSpec,
-            gridRuns,
-            gridRuns,
-            String.join(", ", strategies),
-            budget,
-            runs,
-            runSeeds.describe(runs),
-            optimizerSeeds,
-            Specs.evaluatorCount(evaluators)));
+                Locale.ROOT,
+                "Grid: every valid set of %s's searchSpace, %d runs each (seeds 1..%d). Searches:"
+                    + " %s, %d sets x %d runs (%s), optimizer seeds 1..%d, one study at a"
+                    + " time on %s.",
+                gridSpec,
+                gridRuns,
+                gridRuns,
+                String.join(", ", strategies),
+                budget,
+                runs,
+                runSeeds.describe(runs),
+                optimizerSeeds,
+                Specs.evaluatorCount(evaluators))
+            + (grid == null
+                    && GridParts.of(Specs.template(gridSpec).path("searchSpace")).isPresent()
+                ? " The grid runs as one study per value of its first parameter (grid-parts/),"
+                    + " merged into grid/."
+                : ""));
     Specs.writeOnce(out.resolve("experiment.json"), meta);
   }
 
@@ -82,16 +91,32 @@ public record GridVsSearchDesign(
     JsonNode template = Specs.template(gridSpec);
     List<Step> steps = new ArrayList<>();
     Path gridDir = out.resolve("grid");
+    ObjectNode whole = null;
+    List<Path> partDirs = new ArrayList<>();
     if (grid != null) {
       RunFolder.copy(grid, gridDir);
-    } else {
-      ObjectNode study =
-          Specs.fromTemplate(template, "grid-vs-search-" + dataset + "-grid", dataset);
-      study.put("strategy", "grid");
-      study.put("optimizerSeed", 1);
-      study.set("seeds", Specs.seeds(1, gridRuns));
-      study.put("budget", SpaceJson.fromNode(template.path("searchSpace")).enumerate().size());
-      steps.add(new Step(study, gridDir));
+    } else if (!RunFolder.done(gridDir)) {
+      whole = Specs.fromTemplate(template, "grid-vs-search-" + dataset + "-grid", dataset);
+      whole.put("strategy", "grid");
+      whole.put("optimizerSeed", 1);
+      whole.set("seeds", Specs.seeds(1, gridRuns));
+      whole.put("budget", SpaceJson.fromNode(template.path("searchSpace")).enumerate().size());
+      Optional<List<GridParts.Part>> parts = GridParts.of(template.path("searchSpace"));
+      if (parts.isEmpty()) {
+        steps.add(new Step(whole, gridDir));
+      } else {
+        // one study per part, each kept when it ends: a stopped experiment resumes at its part
+        for (int i = 0; i < parts.get().size(); i++) {
+          GridParts.Part part = parts.get().get(i);
+          ObjectNode study = whole.deepCopy();
+          study.put("name", whole.path("name").asText() + "-" + (i + 1));
+          study.set("searchSpace", part.space());
+          study.put("budget", part.sets());
+          Path dir = out.resolve("grid-parts").resolve(partFolder(i, part.label()));
+          steps.add(new Step(study, dir));
+          partDirs.add(dir);
+        }
+      }
     }
     steps.addAll(
         Step.searches(
@@ -104,6 +129,22 @@ public record GridVsSearchDesign(
             runs,
             runSeeds,
             out.resolve("search")));
+    mergeParts(partDirs, gridDir, whole); // the grid is there for a report before the searches
     Step.runAll(studies, steps, progress);
+    mergeParts(partDirs, gridDir, whole);
+  }
+
+  /** Writes the grid's folder from its parts' once every part is done and it is not. */
+  private static void mergeParts(List<Path> parts, Path gridDir, JsonNode whole)
+      throws IOException {
+    if (!parts.isEmpty() && !RunFolder.done(gridDir) && parts.stream().allMatch(RunFolder::done)) {
+      RunFolder.merge(parts, gridDir, whole);
+    }
+  }
+
+  /** {@code 01-bins}: the part's place, then its value (characters safe in a file name). */
+  static String partFolder(int index, String label) {
+    return String.format(
+        Locale.ROOT, "%02d-%s", index + 1, label.replaceAll("[^A-Za-z0-9._-]", "_"));
   }
 }

@@ -93,10 +93,11 @@ public final class RunFolder {
       b.put("meanTestAccuracy", best.path("meanTestAccuracy").asDouble());
       b.put("trialNumber", best.path("trialNumber").asInt());
     }
-    Files.writeString(dir.resolve(SUMMARY), JSON.writeValueAsString(summary) + "\n");
     Files.writeString(dir.resolve(TRIALS), csv(view.path("trials"), pruned(view)));
     Files.writeString(dir.resolve(RUNS), runsCsv(results));
     Files.writeString(dir.resolve(STUDY), JSON.writeValueAsString(study) + "\n");
+    // last: a folder with its summary is done (a resumed experiment skips it)
+    Files.writeString(dir.resolve(SUMMARY), JSON.writeValueAsString(summary) + "\n");
   }
 
   static final List<String> RUN_FIELDS =
@@ -217,6 +218,112 @@ public final class RunFolder {
 
   private static JsonNode numberOrNull(JsonNode value) {
     return value.isNumber() ? value : JSON.getNodeFactory().nullNode();
+  }
+
+  /**
+   * Writes one run folder from the folders of a grid's parts ({@link GridParts}), in order, each
+   * part's trials numbered after those of the parts before: the trials.csv and runs.csv the grid
+   * run as one study writes, summary.json with the parts' sums and the best trial by validation
+   * mean (ties to the earlier trial), and {@code study} (the whole grid's spec) as study.json.
+   */
+  public static void merge(List<Path> parts, Path dir, JsonNode study) throws IOException {
+    List<String> params = new ArrayList<>();
+    List<String> tail = null;
+    List<List<String[]>> trialRows = new ArrayList<>();
+    String runsHeader = null;
+    StringBuilder runs = new StringBuilder();
+    ObjectNode summary = JSON.createObjectNode();
+    List<String> ids = new ArrayList<>();
+    double wall = 0;
+    double evaluation = 0;
+    long runsUsed = 0;
+    long generations = 0;
+    JsonNode best = null;
+    int offset = 0;
+    for (Path part : parts) {
+      List<String> lines = Files.readAllLines(part.resolve(TRIALS));
+      String[] header = lines.get(0).split(",", -1);
+      int mean = List.of(header).indexOf("mean");
+      List<String> figures = List.of(header).subList(mean, header.length);
+      if (tail != null && !tail.equals(figures)) {
+        throw new IllegalArgumentException(
+            part.resolve(TRIALS) + ": columns differ from the others");
+      }
+      tail = figures;
+      for (int i = 1; i < mean; i++) {
+        if (!params.contains(header[i])) {
+          params.add(header[i]);
+        }
+      }
+      List<String[]> rows = new ArrayList<>();
+      rows.add(header);
+      lines.subList(1, lines.size()).forEach(l -> rows.add(l.split(",", -1)));
+      trialRows.add(rows);
+      List<String> runLines = Files.readAllLines(part.resolve(RUNS));
+      if (runsHeader != null && !runsHeader.equals(runLines.get(0))) {
+        throw new IllegalArgumentException(part.resolve(RUNS) + ": columns differ from the others");
+      }
+      runsHeader = runLines.get(0);
+      for (String l : runLines.subList(1, runLines.size())) {
+        int comma = l.indexOf(',');
+        runs.append(Integer.parseInt(l.substring(0, comma)) + offset)
+            .append(l.substring(comma))
+            .append('\n');
+      }
+      JsonNode s = JSON.readTree(part.resolve(SUMMARY).toFile());
+      ids.add(s.path("studyId").asText());
+      wall += s.path("wallSeconds").asDouble();
+      evaluation += s.path("evaluationSeconds").asDouble();
+      runsUsed += s.path("runsUsed").asLong();
+      generations += s.path("generationsUsed").asLong();
+      JsonNode b = s.path("best");
+      if (b.isObject() && (best == null || selection(b) > selection(best))) {
+        ObjectNode renumbered = b.deepCopy();
+        renumbered.put("trialNumber", b.path("trialNumber").asInt() + offset);
+        best = renumbered;
+      }
+      offset += rows.size() - 1;
+    }
+    List<String> header = new ArrayList<>(List.of("number"));
+    header.addAll(params);
+    header.addAll(tail);
+    StringBuilder trials = new StringBuilder(String.join(",", header)).append('\n');
+    int number = 0;
+    for (List<String[]> rows : trialRows) {
+      List<String> own = List.of(rows.get(0));
+      for (String[] r : rows.subList(1, rows.size())) {
+        List<String> row = new ArrayList<>(List.of(Integer.toString(number++)));
+        for (String name : header.subList(1, header.size())) {
+          int i = own.indexOf(name);
+          row.add(i < 0 ? "" : r[i]);
+        }
+        trials.append(String.join(",", row)).append('\n');
+      }
+    }
+    summary.put("studyId", String.join(",", ids));
+    summary.put("strategy", study.path("strategy").asText());
+    summary.put("trialsCompleted", number);
+    summary.put("runsPerTrial", study.path("seeds").size());
+    summary.put("wallSeconds", Math.round(wall * 10) / 10.0);
+    summary.put("evaluationSeconds", Math.round(evaluation * 10) / 10.0);
+    summary.put("runsUsed", runsUsed);
+    summary.put("generationsUsed", generations);
+    summary.put("parts", parts.size());
+    if (best != null) {
+      summary.set("best", best);
+    }
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve(TRIALS), trials.toString());
+    Files.writeString(dir.resolve(RUNS), runsHeader + "\n" + runs);
+    Files.writeString(dir.resolve(STUDY), JSON.writeValueAsString(study) + "\n");
+    // last: a folder with its summary is done
+    Files.writeString(dir.resolve(SUMMARY), JSON.writeValueAsString(summary) + "\n");
+  }
+
+  /** What a study's best was chosen by: its validation mean, or its test mean before validation. */
+  private static double selection(JsonNode best) {
+    JsonNode v = best.path("meanValidationAccuracy");
+    return v.isNumber() ? v.asDouble() : best.path("meanTestAccuracy").asDouble();
   }
 
   /** A run folder's content assembled from a study's events: the view, the spec, the wall time. */
