@@ -53,6 +53,11 @@ public final class Asha extends RungScheduler {
    * results, when later results outrank trials promoted early.)
    */
   @Override
+  public String ruledOutReason(int rung) {
+    return "ranked below the top 1/" + rungs.ladder().eta() + " that rung " + rung + " can promote";
+  }
+
+  @Override
   public List<Rungs.Trial> ruledOut(int maxTrials) {
     Ladder ladder = rungs.ladder();
     List<Rungs.Trial> out = new java.util.ArrayList<>();

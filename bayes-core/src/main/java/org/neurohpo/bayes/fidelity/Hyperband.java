@@ -72,6 +72,14 @@ public final class Hyperband extends RungScheduler {
    * promoted again, whatever the budget.
    */
   @Override
+  public String ruledOutReason(int rung) {
+    return "not among the best 1/"
+        + rungs.ladder().eta()
+        + " of its Hyperband bracket at rung "
+        + rung;
+  }
+
+  @Override
   public List<Rungs.Trial> ruledOut(int maxTrials) {
     return dropped.stream().filter(t -> !t.pruned()).toList();
   }

@@ -40,6 +40,9 @@ public abstract sealed class RungScheduler implements Scheduler permits Asha, Hy
    */
   public abstract List<Rungs.Trial> ruledOut(int maxTrials);
 
+  /** Why a trial at rung {@code rung} is {@link #ruledOut}, in a line a user reads. */
+  public abstract String ruledOutReason(int rung);
+
   /**
    * Rebuilds the scheduler's own state after {@link #rungs()} was filled with what it had decided
    * before (every trial in order, its values, its promotions; see {@code ScheduledTrials} in the

@@ -161,14 +161,8 @@ final class ScheduledTrials {
       flight.put(j.get().trial(), j.get());
       out.add(request(j.get()));
     }
-    int eta = scheduler.rungs().ladder().eta();
     for (Rungs.Trial t : scheduler.ruledOut(spec.budget())) {
-      out.add(
-          prune(
-              t,
-              scheduler instanceof Hyperband
-                  ? "not among the best 1/" + eta + " of its Hyperband bracket at rung " + t.rung()
-                  : "ranked below the top 1/" + eta + " that rung " + t.rung() + " can promote"));
+      out.add(prune(t, scheduler.ruledOutReason(t.rung())));
     }
     if (flight.isEmpty()) {
       finished = true;
