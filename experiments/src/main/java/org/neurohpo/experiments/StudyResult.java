@@ -142,13 +142,7 @@ public final class StudyResult {
               valid.length == acc1.length ? valid : new double[0]));
     }
     trials.sort(Comparator.comparingInt(Trial::number));
-    Map<Integer, Integer> rungs = new HashMap<>();
-    int rungCol = optionalColumn(runRows, "rung");
-    if (rungCol >= 0) {
-      for (String[] r : runRows.subList(1, runRows.size())) {
-        rungs.merge(Integer.parseInt(r[trialCol]), rungOf(r, rungCol), Math::max);
-      }
-    }
+    Map<Integer, Integer> rungs = topRungs(runRows, trialCol);
     return new StudyResult(
         dir, spec, summary, List.copyOf(searched), List.copyOf(trials), Map.copyOf(rungs));
   }
@@ -263,16 +257,23 @@ public final class StudyResult {
    * row of a trial has its highest rung; without a {@code rung} column every row counts).
    */
   private static List<String[]> highestRung(List<String[]> rows, int trialCol) {
-    List<String[]> data = rows.subList(1, rows.size());
+    Map<Integer, Integer> top = topRungs(rows, trialCol);
     int rungCol = optionalColumn(rows, "rung");
-    if (rungCol < 0) {
-      return data;
+    return rows.subList(1, rows.size()).stream()
+        .filter(r -> top.isEmpty() || rungOf(r, rungCol) == top.get(Integer.parseInt(r[trialCol])))
+        .toList();
+  }
+
+  /** Each trial's highest rung in runs.csv; empty without a {@code rung} column. */
+  private static Map<Integer, Integer> topRungs(List<String[]> rows, int trialCol) {
+    Map<Integer, Integer> top = new HashMap<>();
+    int rungCol = optionalColumn(rows, "rung");
+    if (rungCol >= 0) {
+      for (String[] r : rows.subList(1, rows.size())) {
+        top.merge(Integer.parseInt(r[trialCol]), rungOf(r, rungCol), Math::max);
+      }
     }
-    Map<String, Integer> top = new HashMap<>();
-    for (String[] r : data) {
-      top.merge(r[trialCol], rungOf(r, rungCol), Math::max);
-    }
-    return data.stream().filter(r -> rungOf(r, rungCol) == top.get(r[trialCol])).toList();
+    return top;
   }
 
   private static int rungOf(String[] row, int rungCol) {
