@@ -383,8 +383,18 @@ public final class RunFolder {
       ts.add(t.json());
       decoded.add((TrialCompleted) t.event());
     }
+    // as the optimizer's view: the best set, its trials pooled when GP-BO measured it twice
     TrialCompleted.best(decoded)
-        .ifPresent(b -> view.set("best", trials.get(b.trialNumber()).json()));
+        .ifPresent(
+            b -> {
+              ObjectNode best = view.putObject("best");
+              best.put("trialNumber", b.trialNumber());
+              if (b.meanValidationAccuracy() != null) {
+                best.put("meanValidationAccuracy", b.meanValidationAccuracy());
+              }
+              best.put("meanTestAccuracy", b.meanTestAccuracy());
+              best.set("params", JSON.valueToTree(b.params()));
+            });
     ArrayNode p = view.putArray("pruned");
     pruned.forEach(p::add);
     if (study.path("scheduler").path("fidelity").asText("").equals("generations")) {

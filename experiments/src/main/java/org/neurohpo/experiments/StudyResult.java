@@ -190,16 +190,60 @@ public final class StudyResult {
   }
 
   /**
-   * The trial with the highest {@link Trial#selectionMean} (the validation mean; ties to the
-   * earlier trial, {@link TrialCompleted#byObjective}), in a study with a scheduler the best of
-   * those with the most runs (the highest rung reached): the study's recommendation, as the
+   * The trial with the highest {@link Trial#selectionMean}, trials of the same set pooled ({@link
+   * #pooled}: GP-BO's re-runs of an incumbent count with its first trial) (the validation mean;
+   * ties to the earlier trial, {@link TrialCompleted#byObjective}), in a study with a scheduler the
+   * best of those with the most runs (the highest rung reached): the study's recommendation, as the
    * optimizer picks it ({@link #recommendationOrder}). Judge it by its test accuracy on fresh
    * seeds.
    */
   public Trial best() {
-    return trials.stream()
+    List<Trial> candidates = trials;
+    if (!scheduled()) { // a set measured in several trials competes by all its runs
+      Map<Map<String, String>, List<Trial>> sets = new LinkedHashMap<>();
+      trials.forEach(t -> sets.computeIfAbsent(t.params(), k -> new ArrayList<>()).add(t));
+      candidates = sets.values().stream().map(StudyResult::pooled).toList();
+    }
+    return candidates.stream()
         .max(recommendationOrder())
         .orElseThrow(() -> new IllegalArgumentException(dir + ": no trials"));
+  }
+
+  /**
+   * Trials of one set as one (the rule of {@link TrialCompleted#pooled}): the earliest number, the
+   * means over all their runs (each trial's weighted by its runs), every run's accuracies.
+   */
+  static Trial pooled(List<Trial> same) {
+    if (same.size() == 1) {
+      return same.get(0);
+    }
+    Trial first = same.stream().min(Comparator.comparingInt(Trial::number)).orElseThrow();
+    double test = 0;
+    double validation = 0;
+    int n = 0;
+    List<double[]> tests = new ArrayList<>();
+    List<double[]> validations = new ArrayList<>();
+    for (Trial t : same) {
+      int k = Math.max(1, t.testAccuracies().length);
+      test += t.mean() * k;
+      validation += t.validationMean() * k;
+      n += k;
+      tests.add(t.testAccuracies());
+      validations.add(t.validationAccuracies());
+    }
+    double[] allTests = concat(tests);
+    return new Trial(
+        first.number(),
+        first.params(),
+        test / n,
+        org.neurohpo.model.SampleStats.std(allTests),
+        allTests,
+        validation / n, // NaN when the folder has no validation figures
+        concat(validations));
+  }
+
+  private static double[] concat(List<double[]> parts) {
+    return parts.stream().flatMapToDouble(java.util.Arrays::stream).toArray();
   }
 
   /** Whether the study ran with a multi-fidelity scheduler (issue 17): its trials' runs differ. */

@@ -41,6 +41,22 @@ class StudyResultTest {
   }
 
   @Test
+  void aSetMeasuredInTwoTrialsCompetesByAllItsRuns() throws IOException {
+    // trial 2 re-ran trial 1's set (bins 4): 0.9 then 0.7, pooled 0.8 < trial 0's 0.85
+    StudyResult s =
+        folder(
+            "number,bins,mean,std,runs,validationMean,validationStd",
+            "0,3,0.95,0.0,1,0.85,0.0\n1,4,0.8,0.0,1,0.9,0.0\n2,4,0.6,0.0,1,0.7,0.0\n");
+    assertThat(s.best().number()).isZero();
+    StudyResult.Trial pooled = StudyResult.pooled(s.trials().subList(1, 3));
+    assertThat(pooled.number()).isEqualTo(1);
+    assertThat(pooled.validationMean())
+        .isCloseTo(0.8, org.assertj.core.api.Assertions.within(1e-12));
+    assertThat(pooled.mean()).isCloseTo(0.7, org.assertj.core.api.Assertions.within(1e-12));
+    assertThat(pooled.testAccuracies()).containsExactly(0.8, 0.85);
+  }
+
+  @Test
   void aFolderWrittenBeforeValidationExistedSelectsOnTheTestMean() throws IOException {
     StudyResult s =
         folder("number,bins,mean,std,runs", "0,3,0.95,0.0,1\n1,4,0.8,0.0,1\n2,5,0.85,0.0,1\n");
@@ -67,6 +83,8 @@ class StudyResultTest {
             "number,mean,std,runs,validationMean,validationStd",
             "0,0.95,0.0,1,0.7,0.0\n1,0.8,0.0,1,0.9,0.0\n2,0.85,0.0,1,0.9,0.0\n");
     assertThat(s.trials()).hasSize(3).allMatch(t -> t.params().isEmpty());
-    assertThat(s.best().number()).isEqualTo(1);
+    // so all three measured the same (empty) set: the best is that set, over all its runs
+    assertThat(s.best().number()).isZero();
+    assertThat(s.best().testAccuracies()).containsExactly(0.95, 0.8, 0.85);
   }
 }

@@ -5,13 +5,14 @@ import java.util.Map;
 
 /**
  * A study evaluated its whole budget (or met a stopping rule); the best trial is final. The best
- * trial is the one of the highest mean validation accuracy ({@link TrialCompleted#BY_OBJECTIVE});
- * its mean test accuracy is reported beside it.
+ * trial is the one of the highest mean validation accuracy ({@link TrialCompleted#best}: a set
+ * measured in several trials competes by all their runs, under the earliest trial's number); its
+ * mean test accuracy is reported beside it.
  *
  * @param bestTrialNumber -1 when no trial completed
- * @param bestMeanValidationAccuracy the best trial's; 0 when no trial completed; null in a record
- *     of schema version 1
- * @param bestMeanTestAccuracy the best trial's; 0 when no trial completed
+ * @param bestMeanValidationAccuracy the best set's, over all its runs; 0 when no trial completed;
+ *     null in a record of schema version 1
+ * @param bestMeanTestAccuracy the best set's, over the same runs; 0 when no trial completed
  * @param trialsPruned in a study with a scheduler, how many trials it pruned (each one's {@link
  *     TrialPruned} is on the trials topic); null otherwise
  */

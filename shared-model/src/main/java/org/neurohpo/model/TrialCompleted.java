@@ -1,7 +1,9 @@
 package org.neurohpo.model;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -118,9 +120,76 @@ public record TrialCompleted(
 
   /**
    * The best of {@code trials} by {@link #BY_RECOMMENDATION} (by {@link #BY_OBJECTIVE} outside a
-   * scheduled study); empty when there are none.
+   * scheduled study); empty when there are none. Outside a scheduled study a set measured in
+   * several trials (GP-BO runs a near-tied incumbent again on fresh seeds to check it) competes by
+   * all its runs, as its {@link #pooled} record: a set whose re-run fell is not recommended on its
+   * first, flattering trial.
    */
   public static Optional<TrialCompleted> best(Collection<TrialCompleted> trials) {
-    return trials.stream().max(BY_RECOMMENDATION);
+    Map<Map<String, Object>, List<TrialCompleted>> sets = new LinkedHashMap<>();
+    List<TrialCompleted> candidates = new ArrayList<>();
+    for (TrialCompleted t : trials) {
+      if (t.rung() != null) {
+        candidates.add(t); // a scheduled study never measures a set twice
+      } else {
+        sets.computeIfAbsent(t.params(), k -> new ArrayList<>()).add(t);
+      }
+    }
+    sets.values().forEach(same -> candidates.add(pooled(same)));
+    return candidates.stream().max(BY_RECOMMENDATION);
+  }
+
+  /**
+   * One record for trials of the same set: numbered as the earliest of them, its means over all
+   * their successful runs (each trial's mean weighted by its runs), its standard deviations over
+   * those runs, every run and failure. The record itself when there is one; the validation figures
+   * are null unless every trial has them (schema version 1 records).
+   */
+  public static TrialCompleted pooled(List<TrialCompleted> same) {
+    if (same.isEmpty()) {
+      throw new IllegalArgumentException("no trials to pool");
+    }
+    TrialCompleted first =
+        same.stream().min(Comparator.comparingInt(TrialCompleted::trialNumber)).get();
+    if (same.size() == 1) {
+      return first;
+    }
+    List<RunFigures> runs = new ArrayList<>();
+    List<String> failures = new ArrayList<>();
+    double test = 0;
+    double validation = 0;
+    int n = 0;
+    boolean validated = true;
+    for (TrialCompleted t : same) {
+      if (!t.params().equals(first.params())) {
+        throw new IllegalArgumentException(
+            "trials " + first.trialNumber() + " and " + t.trialNumber() + " differ in params");
+      }
+      runs.addAll(t.runs());
+      failures.addAll(t.failures());
+      int k = t.runs().size();
+      test += t.meanTestAccuracy() * k;
+      validated &= t.meanValidationAccuracy() != null;
+      validation += validated ? t.meanValidationAccuracy() * k : 0;
+      n += k;
+    }
+    if (n == 0) {
+      return first;
+    }
+    validated &= runs.stream().allMatch(r -> r.validationAccuracy() != null);
+    return new TrialCompleted(
+        validated ? same.stream().mapToInt(TrialCompleted::schemaVersion).min().getAsInt() : 1,
+        first.studyId(),
+        first.trialNumber(),
+        first.params(),
+        validated ? validation / n : null,
+        validated
+            ? SampleStats.std(runs.stream().mapToDouble(RunFigures::validationAccuracy).toArray())
+            : null,
+        test / n,
+        SampleStats.std(runs.stream().mapToDouble(RunFigures::testAccuracy).toArray()),
+        runs,
+        failures,
+        null);
   }
 }

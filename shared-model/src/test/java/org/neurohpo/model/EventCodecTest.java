@@ -2,6 +2,7 @@ package org.neurohpo.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.time.Instant;
@@ -248,16 +249,53 @@ class EventCodecTest {
 
   @Test
   void theBestTrialHasTheHighestValidationMeanWhateverItsTestMean() {
-    Map<String, Object> p = Map.of("bins", 4);
     TrialCompleted validationBest =
-        new TrialCompleted(2, "s", 0, p, 0.9, 0.0, 0.7, 0.0, List.of(), List.of());
+        new TrialCompleted(2, "s", 0, Map.of("bins", 4), 0.9, 0.0, 0.7, 0.0, List.of(), List.of());
     TrialCompleted testBest =
-        new TrialCompleted(2, "s", 1, p, 0.8, 0.0, 0.95, 0.0, List.of(), List.of());
+        new TrialCompleted(2, "s", 1, Map.of("bins", 5), 0.8, 0.0, 0.95, 0.0, List.of(), List.of());
     TrialCompleted tieLater =
-        new TrialCompleted(2, "s", 2, p, 0.9, 0.0, 0.99, 0.0, List.of(), List.of());
+        new TrialCompleted(2, "s", 2, Map.of("bins", 6), 0.9, 0.0, 0.99, 0.0, List.of(), List.of());
     assertThat(TrialCompleted.best(List.of(testBest, tieLater, validationBest)))
         .containsSame(validationBest);
     assertThat(TrialCompleted.best(List.of())).isEmpty();
+  }
+
+  private static List<RunFigures> runs(double validation, double test, int n) {
+    return java.util.stream.IntStream.range(0, n)
+        .mapToObj(i -> new RunFigures(i, 0.9, validation, test, 1, 1, 0, 0, 0))
+        .toList();
+  }
+
+  @Test
+  void aSetMeasuredTwiceCompetesByAllItsRuns() {
+    // GP-BO re-ran set A on fresh seeds and it fell: pooled over its 20 runs it is below set B
+    TrialCompleted a =
+        new TrialCompleted(
+            2, "s", 1, Map.of("bins", 4), 0.9, 0.0, 0.8, 0.0, runs(0.9, 0.8, 10), List.of());
+    TrialCompleted b =
+        new TrialCompleted(
+            2, "s", 2, Map.of("bins", 5), 0.85, 0.0, 0.7, 0.0, runs(0.85, 0.7, 10), List.of());
+    TrialCompleted aAgain =
+        new TrialCompleted(
+            2, "s", 3, Map.of("bins", 4), 0.7, 0.0, 0.6, 0.0, runs(0.7, 0.6, 10), List.of("x"));
+    assertThat(TrialCompleted.best(List.of(a, b, aAgain))).containsSame(b);
+
+    TrialCompleted pooled = TrialCompleted.pooled(List.of(aAgain, a));
+    assertThat(pooled.trialNumber()).isEqualTo(1);
+    assertThat(pooled.meanValidationAccuracy()).isCloseTo(0.8, within(1e-12));
+    assertThat(pooled.meanTestAccuracy()).isCloseTo(0.7, within(1e-12));
+    // sample std of ten 0.9 and ten 0.7: sqrt(20 * 0.01 / 19)
+    assertThat(pooled.stdValidationAccuracy()).isCloseTo(Math.sqrt(0.2 / 19), within(1e-12));
+    assertThat(pooled.runs()).hasSize(20);
+    assertThat(pooled.failures()).containsExactly("x");
+
+    // re-measured and confirmed: the set stays the best, with its pooled figures
+    TrialCompleted aConfirmed =
+        new TrialCompleted(
+            2, "s", 3, Map.of("bins", 4), 0.88, 0.0, 0.8, 0.0, runs(0.88, 0.8, 10), List.of());
+    TrialCompleted best = TrialCompleted.best(List.of(a, b, aConfirmed)).orElseThrow();
+    assertThat(best.trialNumber()).isEqualTo(1);
+    assertThat(best.meanValidationAccuracy()).isCloseTo(0.89, within(1e-12));
   }
 
   @Test

@@ -282,8 +282,9 @@ public final class StudyRun {
   }
 
   /**
-   * The best trial so far by observed mean validation accuracy, ties to the earlier trial ({@link
-   * TrialCompleted#BY_OBJECTIVE}); its test accuracy plays no part.
+   * The best trial so far by observed mean validation accuracy, ties to the earlier trial, a set
+   * measured in several trials (GP-BO's re-runs) by all their runs ({@link TrialCompleted#best});
+   * its test accuracy plays no part.
    */
   public Optional<TrialCompleted> best() {
     return scheduled != null ? scheduled.best() : TrialCompleted.best(completed);
