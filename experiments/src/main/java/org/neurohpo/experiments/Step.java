@@ -8,9 +8,39 @@ import java.util.Locale;
 
 /** One study of an experiment and the folder it is written to. */
 public record Step(ObjectNode study, Path dir) {
-  /** Whether an earlier invocation finished it (a resumed experiment skips it). */
+  /**
+   * Whether an earlier invocation finished it (a resumed experiment skips it). A finished folder of
+   * another spec (the design changed since, e.g. which set a search recommends) is an error, not a
+   * result to keep: it would be reported as this study's.
+   */
   public boolean done() {
-    return RunFolder.done(dir);
+    if (!RunFolder.done(dir)) {
+      return false;
+    }
+    Path stored = dir.resolve("study.json");
+    if (java.nio.file.Files.exists(stored)) {
+      try {
+        com.fasterxml.jackson.databind.ObjectMapper json =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+        JsonNode was = json.readTree(stored.toFile());
+        JsonNode now = json.readTree(json.writeValueAsString(study)); // numbers as a file has them
+        if (!was.equals(now)) {
+          List<String> fields = new java.util.ArrayList<>();
+          java.util.Set<String> names = new java.util.TreeSet<>();
+          was.fieldNames().forEachRemaining(names::add);
+          now.fieldNames().forEachRemaining(names::add);
+          names.stream().filter(f -> !was.path(f).equals(now.path(f))).forEach(fields::add);
+          throw new IllegalArgumentException(
+              dir
+                  + " holds a finished study of another spec ("
+                  + String.join(", ", fields)
+                  + " differ): move it away to run this one again");
+        }
+      } catch (java.io.IOException e) {
+        throw new IllegalArgumentException(dir + ": unreadable study.json: " + e.getMessage(), e);
+      }
+    }
+    return true;
   }
 
   /** Its runs: sets times seeds (at most that for a study with a scheduler). */
