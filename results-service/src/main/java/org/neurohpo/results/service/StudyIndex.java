@@ -2,6 +2,7 @@ package org.neurohpo.results.service;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,10 +29,11 @@ public final class StudyIndex {
    * strategy} and {@code budget} are null or 0 when the study's creation was not seen (a study
    * created before the topics' retention, or trials sent by another tool); {@code best*} are null
    * until a trial completes. The best trial has the highest mean validation accuracy ({@link
-   * TrialCompleted#BY_OBJECTIVE}); {@code bestMeanValidationAccuracy} is also null when it was
-   * written before validation existed (schema version 1). In a study with a scheduler the best
-   * trial is the best of the highest rung reached ({@link TrialCompleted#BY_RECOMMENDATION}) and
-   * {@code trialsPruned} counts the trials its scheduler pruned (0 without one).
+   * TrialCompleted#best}: a set measured in several trials by all their runs); {@code
+   * bestMeanValidationAccuracy} is also null when it was written before validation existed (schema
+   * version 1). In a study with a scheduler the best trial is the best of the highest rung reached
+   * ({@link TrialCompleted#BY_RECOMMENDATION}) and {@code trialsPruned} counts the trials its
+   * scheduler pruned (0 without one).
    */
   public record Overview(
       String studyId,
@@ -101,9 +103,24 @@ public final class StudyIndex {
       return spec != null || !requested.isEmpty() || !done.isEmpty();
     }
 
+    /**
+     * Each HP set of a study without a scheduler, its trials pooled ({@link TrialCompleted#pooled}:
+     * GP-BO may measure a set again); as many entries as the study's distinct completed sets.
+     */
+    final Map<Map<String, Object>, TrialCompleted> sets = new HashMap<>();
+
     /** Whether {@code t} beats the best so far by {@link TrialCompleted#BY_RECOMMENDATION}. */
     boolean better(TrialCompleted t) {
       return best == null || TrialCompleted.BY_RECOMMENDATION.compare(t, best) > 0;
+    }
+
+    /**
+     * Takes a newly completed trial of a study without a scheduler: pools it with its set's earlier
+     * trials and picks the best set again (a re-run may have pulled the best one down).
+     */
+    void pool(TrialCompleted t) {
+      sets.merge(t.params(), t, (was, now) -> TrialCompleted.pooled(List.of(was, now)));
+      best = TrialCompleted.best(sets.values()).orElse(null);
     }
   }
 
@@ -124,7 +141,12 @@ public final class StudyIndex {
     } else if (event instanceof TrialCompleted t) {
       // a scheduled study's trial completes again at a higher rung: it may become the best then
       boolean changed = e.done.add(t.trialNumber());
-      if (e.better(t)) {
+      if (t.rung() == null) {
+        if (!changed) {
+          return; // a redelivery: pooled once
+        }
+        e.pool(t);
+      } else if (e.better(t)) {
         e.best = t;
         changed = true;
       }

@@ -64,6 +64,33 @@ class StudyIndexTest {
         rung);
   }
 
+  /** Trial {@code n} measuring the set of trial {@code of} again. */
+  static TrialCompleted rerun(String study, int n, int of, double mean) {
+    TrialCompleted t = trial(study, of, mean);
+    return new TrialCompleted(2, study, n, t.params(), mean, 0.0, mean, 0.0, t.runs(), List.of());
+  }
+
+  @Test
+  void aSetReRunLowerLosesItsLeadAndARedeliveryIsPooledOnce() throws Exception {
+    StudyIndex index = new StudyIndex();
+    index.on(new StudyCreated(2, "bo", spec("bo", 4), T0));
+    index.on(trial("bo", 0, 0.9));
+    index.on(trial("bo", 1, 0.85));
+    assertThat(index.detail("bo").orElseThrow().best().trialNumber()).isZero();
+    TrialCompleted again = rerun("bo", 2, 0, 0.7); // set 0 again: pooled 0.8 < 0.85
+    index.on(again);
+    index.on(again); // redelivered
+    StudyIndex.Detail d = index.detail("bo").orElseThrow();
+    assertThat(d.best().trialNumber()).isEqualTo(1);
+    assertThat(d.overview().trialsDone()).isEqualTo(3);
+    index.on(rerun("bo", 3, 1, 0.95)); // set 1 confirmed: pooled 0.9
+    d = index.detail("bo").orElseThrow();
+    assertThat(d.best().trialNumber()).isEqualTo(1);
+    assertThat(d.best().runs()).hasSize(2);
+    assertThat(d.overview().bestMeanValidationAccuracy())
+        .isCloseTo(0.9, org.assertj.core.api.Assertions.within(1e-12));
+  }
+
   @Test
   void aScheduledStudysBestIsOfItsHighestRungAndItsPrunedTrialsAreCounted() throws Exception {
     StudyIndex index = new StudyIndex();
