@@ -14,6 +14,7 @@ const state = {
   seen: new Map(), // trial number -> its row (a promoted trial's row is replaced by its higher rung)
   pruned: new Set(),
   best: null,
+  bestSet: null, // the service's best (GET /studies/{id}), pooled over a set's trials
   sort: { key: "trialNumber", dir: 1 },
 };
 
@@ -82,8 +83,9 @@ function onEvent(e) {
       else state.trials.push(row);
       if (!state.best || state.best === before || beats(row, state.best)) {
         state.best = state.trials.reduce((a, b) => (beats(b, a) ? b : a));
-        loadRerun();
       }
+      // the service's best may change without a better trial: a re-run set is pooled there
+      loadRerun();
       break;
     }
     case "StudyCompleted":
@@ -113,8 +115,9 @@ function renderFacts() {
   document.getElementById("progress").textContent = `${state.trials.length} / ${s ? s.budget : "?"}`;
   document.getElementById("inflight").textContent =
     state.status === "running" ? Math.max(0, state.requested.size - state.completed.size) : 0;
-  document.getElementById("best").textContent = state.best
-    ? `${nh.fmt(state.best.objective)} (test ${nh.fmt(state.best.meanTestAccuracy)}, trial ${state.best.trialNumber})`
+  const b = state.bestSet ?? state.best;
+  document.getElementById("best").textContent = b
+    ? `${nh.fmt(b.meanValidationAccuracy ?? b.meanTestAccuracy)} (test ${nh.fmt(b.meanTestAccuracy)}, trial ${b.trialNumber})`
     : "\u2013";
   document.getElementById("runs").textContent = !s ? "\u2013" : s.scheduler
     ? `${s.scheduler.min}\u2013${s.scheduler.max} (${s.scheduler.type}, eta ${s.scheduler.eta}; ${state.pruned.size} pruned)`
@@ -261,6 +264,13 @@ const loadRerun = nh.throttle(async () => {
   if (!r.ok) return;
   const body = await r.json();
   rerunSpec = body.rerunSpec;
+  if (body.best) {
+    // the service's rule: a set measured in several trials (GP-BO re-runs) by all their runs,
+    // under its earliest trial
+    state.bestSet = body.best;
+    state.best = state.seen.get(body.best.trialNumber) ?? state.best;
+    render();
+  }
   renderBestSet();
 }, 300);
 
@@ -274,7 +284,7 @@ function evaluateCommand() {
 
 function renderBestSet() {
   const box = document.getElementById("best-set");
-  const b = state.best;
+  const b = state.bestSet ?? state.best;
   if (!b) return;
   box.className = "";
   box.replaceChildren(nh.el("table", { id: "best-params" },

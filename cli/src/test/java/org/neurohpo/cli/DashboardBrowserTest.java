@@ -165,6 +165,14 @@ class DashboardBrowserTest {
     assertThat(best.path("trialNumber").asInt()).isEqualTo((int) bestSet[2]);
     assertThat(best.path("meanValidationAccuracy").asDouble())
         .isCloseTo(bestSet[0] / bestSet[1], org.assertj.core.api.Assertions.within(1e-12));
+    // the page names the same best, re-runs pooled
+    waitFor(
+        Duration.ofSeconds(10),
+        () ->
+            browser
+                .findElement(By.id("best"))
+                .getText()
+                .endsWith("trial " + best.path("trialNumber").asText() + ")"));
     if (sets.size() == trials.size()) {
       assertThat(
               browser
