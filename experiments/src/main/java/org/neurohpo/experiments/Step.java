@@ -20,16 +20,15 @@ public record Step(ObjectNode study, Path dir) {
     Path stored = dir.resolve("study.json");
     if (java.nio.file.Files.exists(stored)) {
       try {
-        com.fasterxml.jackson.databind.ObjectMapper json =
-            new com.fasterxml.jackson.databind.ObjectMapper();
-        JsonNode was = json.readTree(stored.toFile());
-        JsonNode now = json.readTree(json.writeValueAsString(study)); // numbers as a file has them
+        JsonNode was = Specs.JSON.readTree(stored.toFile());
+        // numbers typed as a file has them
+        JsonNode now = Specs.JSON.readTree(Specs.JSON.writeValueAsString(study));
         if (!was.equals(now)) {
-          List<String> fields = new java.util.ArrayList<>();
           java.util.Set<String> names = new java.util.TreeSet<>();
           was.fieldNames().forEachRemaining(names::add);
           now.fieldNames().forEachRemaining(names::add);
-          names.stream().filter(f -> !was.path(f).equals(now.path(f))).forEach(fields::add);
+          List<String> fields =
+              names.stream().filter(f -> !was.path(f).equals(now.path(f))).toList();
           throw new IllegalArgumentException(
               dir
                   + " holds a finished study of another spec ("

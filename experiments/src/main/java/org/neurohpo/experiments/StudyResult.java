@@ -190,12 +190,12 @@ public final class StudyResult {
   }
 
   /**
-   * The trial with the highest {@link Trial#selectionMean}, trials of the same set pooled ({@link
-   * #pooled}: GP-BO's re-runs of an incumbent count with its first trial) (the validation mean;
-   * ties to the earlier trial, {@link TrialCompleted#byObjective}), in a study with a scheduler the
-   * best of those with the most runs (the highest rung reached): the study's recommendation, as the
-   * optimizer picks it ({@link #recommendationOrder}). Judge it by its test accuracy on fresh
-   * seeds.
+   * The trial with the highest {@link Trial#selectionMean} (the validation mean; ties to the
+   * earlier trial, {@link TrialCompleted#byObjective}), a set measured in several trials (GP-BO's
+   * re-runs of an incumbent) as one by all their runs ({@link #pooled}); in a study with a
+   * scheduler the best of those with the most runs (the highest rung reached): the study's
+   * recommendation, as the optimizer picks it ({@link #recommendationOrder}). Judge it by its test
+   * accuracy on fresh seeds.
    */
   public Trial best() {
     List<Trial> candidates = trials;
