@@ -16,6 +16,7 @@ const state = {
   best: null,
   bestSet: null, // the service's best (GET /studies/{id}), pooled over a set's trials
   sort: { key: "trialNumber", dir: 1 },
+  bySet: false, // the table: one row per trial, or one per HP set with its trials' runs pooled
 };
 
 const mean = (xs) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
@@ -46,6 +47,9 @@ function trialRow(t) {
     synapses: mean(runs.map((r) => r.synapses)),
     seconds: mean(runs.map((r) => r.seconds)),
     runAccuracies: runs.map((r) => r.validationAccuracy ?? r.testAccuracy),
+    runValidation: runs.map((r) => r.validationAccuracy ?? null),
+    runTest: runs.map((r) => r.testAccuracy),
+    trialsOfSet: [t.trialNumber],
     params: t.params,
     rung: t.rung ?? null,
     pruned: state.pruned.has(t.trialNumber),
@@ -324,8 +328,71 @@ document.getElementById("copy-cmd").onclick = () => copy(evaluateCommand(), "com
 
 /* ---- trial table ---- */
 
+/** Sample standard deviation (n - 1), 0 for one value, as the service's. */
+function std(xs) {
+  if (xs.length < 2) return xs.length ? 0 : NaN;
+  const m = mean(xs);
+  return Math.sqrt(xs.reduce((a, x) => a + (x - m) * (x - m), 0) / (xs.length - 1));
+}
+
+const setKey = (params) => JSON.stringify(Object.keys(params).sort().map((k) => [k, params[k]]));
+
+/*
+ * One row per HP set: a set GP-BO measured in several trials (its end-of-budget re-runs) with all
+ * their runs pooled, under its earliest trial, as the service's best-set rule pools them. Figures
+ * are means over every run; a trial whose runs all failed counts its failures only.
+ */
+function setRows() {
+  const groups = new Map();
+  for (const t of state.trials) {
+    const k = setKey(t.params);
+    if (!groups.has(k)) groups.set(k, []);
+    groups.get(k).push(t);
+  }
+  return [...groups.values()].map((ts) => {
+    if (ts.length === 1) return ts[0];
+    const first = ts.reduce((a, b) => (b.trialNumber < a.trialNumber ? b : a));
+    const all = (f) => ts.flatMap(f);
+    const valid = all((t) => t.runValidation);
+    const validated = valid.every((v) => v !== null);
+    const test = all((t) => t.runTest);
+    const weighted = (key) => {
+      const n = ts.reduce((a, t) => a + (Number.isNaN(t[key]) ? 0 : t.runs), 0);
+      return n ? ts.reduce((a, t) => a + (Number.isNaN(t[key]) ? 0 : t[key] * t.runs), 0) / n : NaN;
+    };
+    const row = {
+      ...first,
+      meanValidationAccuracy: validated ? mean(valid) : null,
+      stdValidationAccuracy: validated ? std(valid) : null,
+      meanTestAccuracy: mean(test),
+      stdTestAccuracy: std(test),
+      runs: test.length,
+      failures: ts.reduce((a, t) => a + t.failures, 0),
+      spikesPerSample: weighted("spikesPerSample"),
+      synapseEventsPerSample: weighted("synapseEventsPerSample"),
+      neurons: weighted("neurons"),
+      synapses: weighted("synapses"),
+      seconds: weighted("seconds"),
+      rung: ts.reduce((a, t) => Math.max(a, t.rung ?? -1), -1),
+      pruned: ts.every((t) => t.pruned),
+      trialsOfSet: ts.map((t) => t.trialNumber).sort((a, b) => a - b),
+    };
+    if (row.rung < 0) row.rung = null;
+    row.objective = row.meanValidationAccuracy ?? row.meanTestAccuracy;
+    row.objectiveStd = row.stdValidationAccuracy ?? row.stdTestAccuracy;
+    return row;
+  });
+}
+
+/** Whether a row of the table is the study's best (the service's best set, else the client's). */
+function isBest(t) {
+  if (state.bySet && state.bestSet) return setKey(t.params) === setKey(state.bestSet.params);
+  return state.bySet ? t.trialsOfSet.includes(state.best?.trialNumber) : state.best === t;
+}
+
 const COLUMNS = [
   { key: "trialNumber", label: "trial", num: true, show: (v) => v },
+  { key: "trialsOfSet", label: "trials of the set", num: false, bySet: true, show: (v) => v.join(", ") },
   { key: "meanValidationAccuracy", label: "mean valid. acc.", num: true, show: (v) => nh.fmt(v) },
   { key: "stdValidationAccuracy", label: "std", num: true, show: (v) => nh.fmt(v) },
   { key: "meanTestAccuracy", label: "mean test acc.", num: true, show: (v) => nh.fmt(v) },
@@ -344,7 +411,7 @@ const COLUMNS = [
 function columns() {
   const hps = [];
   for (const t of state.trials) for (const k of Object.keys(t.params)) if (!hps.includes(k)) hps.push(k);
-  return [...COLUMNS, ...hps.map((k) => ({ key: "param:" + k, label: k, num: false, show: (v) => v ?? "\u2013" }))];
+  return [...COLUMNS.filter((c) => !c.bySet || state.bySet), ...hps.map((k) => ({ key: "param:" + k, label: k, num: false, show: (v) => v ?? "\u2013" }))];
 }
 
 function value(t, key) {
@@ -371,12 +438,17 @@ function renderTable() {
     return th;
   }));
   document.querySelector("#trials thead").replaceChildren(head);
-  const rows = [...state.trials].sort((a, b) => dir * compare(value(a, key), value(b, key))
+  const rows = (state.bySet ? setRows() : [...state.trials]).sort((a, b) => dir * compare(value(a, key), value(b, key))
     || a.trialNumber - b.trialNumber);
   document.querySelector("#trials tbody").replaceChildren(...rows.map((t) => nh.el("tr",
-    { "data-trial": t.trialNumber, "data-mean": t.objective, "data-test": t.meanTestAccuracy, class: state.best === t ? "best" : t.pruned ? "pruned" : null },
+    { "data-trial": t.trialNumber, "data-trials": t.trialsOfSet.join(" "), "data-mean": t.objective, "data-test": t.meanTestAccuracy, class: isBest(t) ? "best" : t.pruned ? "pruned" : null },
     ...cols.map((c) => nh.el("td", { class: c.num ? "num" : null }, c.show(value(t, c.key)))))));
 }
+
+document.getElementById("by-set").onchange = (e) => {
+  state.bySet = e.target.checked;
+  renderTable();
+};
 
 /* ---- all together, at most five times a second ---- */
 

@@ -182,6 +182,29 @@ class DashboardBrowserTest {
     }
     shoot("study-done");
 
+    // one row per HP set: a set's trials pooled under its earliest number, as the REST API pools
+    // them; sorted by mean validation accuracy the top row is the REST API's best, marked best
+    browser.findElement(By.id("by-set")).click();
+    Map<Integer, Double> pooled = new HashMap<>();
+    sets.values().forEach(v -> pooled.put((int) v[2], v[0] / v[1]));
+    Map<Integer, Double> shownSets = new HashMap<>();
+    List<WebElement> setRows = browser.findElements(By.cssSelector("#trials tbody tr"));
+    for (WebElement r : setRows) {
+      shownSets.put(
+          Integer.parseInt(r.getAttribute("data-trial")),
+          Double.parseDouble(r.getAttribute("data-mean")));
+    }
+    assertThat(shownSets).hasSameSizeAs(pooled);
+    pooled.forEach(
+        (trial, mean) ->
+            assertThat(shownSets.get(trial))
+                .as("pooled mean of the set first measured in trial %d", trial)
+                .isCloseTo(mean, org.assertj.core.api.Assertions.within(1e-12)));
+    assertThat(setRows.get(0).getAttribute("data-trial"))
+        .isEqualTo(best.path("trialNumber").asText());
+    assertThat(setRows.get(0).getAttribute("class")).isEqualTo("best");
+    shoot("study-sets");
+
     // the copyable spec reruns exactly the best set
     waitFor(Duration.ofSeconds(10), () -> browser.findElement(By.id("rerun-spec")).isDisplayed());
     JsonNode rerun = JSON.readTree(browser.findElement(By.id("rerun-spec")).getText());
