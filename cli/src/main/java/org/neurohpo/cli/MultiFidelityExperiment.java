@@ -95,7 +95,8 @@ final class MultiFidelityExperiment implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    MultiFidelityDesign.check(strategies, optimizerSeeds, budgets, workers, threads);
+    MultiFidelityDesign.check(
+        strategies, optimizerSeeds, budgets, minRuns, maxRuns, eta, workers, threads);
     MultiFidelityDesign.Replayed r =
         new MultiFidelityDesign(
                 grid,

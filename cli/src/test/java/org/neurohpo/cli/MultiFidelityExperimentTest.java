@@ -46,9 +46,18 @@ class MultiFidelityExperimentTest {
       {"--strategies", "asha-gp"},
       {"--max-runs", "30"},
       {"--eta", "1"},
-      {"--budgets", "0"}
+      {"--budgets", "0"},
+      {"--min-runs", "0"},
+      {"--min-runs", "6", "--max-runs", "4"}
     };
-    String[] expected = {"unknown strategy 'asha-gp'", "only 20 runs per set", "eta", "--budgets"};
+    String[] expected = {
+      "unknown strategy 'asha-gp'",
+      "only 20 runs per set",
+      "--eta must be >= 2, got 1",
+      "--budgets",
+      "--min-runs must be >= 1, got 0",
+      "--max-runs must be >= 6, got 4"
+    };
     for (int i = 0; i < cases.length; i++) {
       Cli cli = multifidelity(dir.resolve("x"), cases[i]);
       assertThat(cli.exitCode()).isEqualTo(ExitCodes.USAGE);

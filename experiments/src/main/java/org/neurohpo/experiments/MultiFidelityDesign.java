@@ -33,14 +33,20 @@ public record MultiFidelityDesign(
       String dataset,
       double seconds) {}
 
-  /** Checks the settings (before {@code settings} is built from them). */
+  /** Checks the settings (before {@code settings} is built from them), naming the option. */
   public static void check(
       List<String> strategies,
       int optimizerSeeds,
       List<Integer> budgets,
+      int minRuns,
+      int maxRuns,
+      int eta,
       int workers,
       int threads) {
     Specs.atLeast("--optimizer-seeds", optimizerSeeds, 1);
+    Specs.atLeast("--min-runs", minRuns, 1);
+    Specs.atLeast("--max-runs", maxRuns, minRuns);
+    Specs.atLeast("--eta", eta, 2);
     Specs.atLeast("--threads", threads, 1);
     Specs.atLeast("--workers", workers, 1);
     for (String s : strategies) {
