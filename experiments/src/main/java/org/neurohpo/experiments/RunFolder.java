@@ -222,9 +222,11 @@ public final class RunFolder {
 
   /**
    * Writes one run folder from the folders of a grid's parts ({@link GridParts}), in order, each
-   * part's trials numbered after those of the parts before: the trials.csv and runs.csv the grid
-   * run as one study writes, summary.json with the parts' sums and the best trial by validation
-   * mean (ties to the earlier trial), and {@code study} (the whole grid's spec) as study.json.
+   * part's trials numbered after those of the parts before (a trial keeps its own number plus the
+   * parts before's trial count, in trials.csv and runs.csv alike; rows stay in each part's order,
+   * the order its trials completed in): the trials.csv and runs.csv the grid run as one study
+   * writes, summary.json with the parts' sums and the best trial by validation mean (ties to the
+   * earlier trial), and {@code study} (the whole grid's spec) as study.json.
    */
   public static void merge(List<Path> parts, Path dir, JsonNode study) throws IOException {
     List<String> params = new ArrayList<>();
@@ -239,8 +241,10 @@ public final class RunFolder {
     long runsUsed = 0;
     long generations = 0;
     JsonNode best = null;
+    List<Integer> offsets = new ArrayList<>();
     int offset = 0;
     for (Path part : parts) {
+      offsets.add(offset);
       List<String> lines = Files.readAllLines(part.resolve(TRIALS));
       String[] header = lines.get(0).split(",", -1);
       int mean = List.of(header).indexOf("mean");
@@ -282,17 +286,26 @@ public final class RunFolder {
         renumbered.put("trialNumber", b.path("trialNumber").asInt() + offset);
         best = renumbered;
       }
-      offset += rows.size() - 1;
+      int last = -1;
+      for (String[] r : rows.subList(1, rows.size())) {
+        last = Math.max(last, Integer.parseInt(r[0]));
+      }
+      offset += last + 1;
     }
     List<String> header = new ArrayList<>(List.of("number"));
     header.addAll(params);
     header.addAll(tail);
     StringBuilder trials = new StringBuilder(String.join(",", header)).append('\n');
     int number = 0;
-    for (List<String[]> rows : trialRows) {
+    for (int p = 0; p < trialRows.size(); p++) {
+      List<String[]> rows = trialRows.get(p);
       List<String> own = List.of(rows.get(0));
       for (String[] r : rows.subList(1, rows.size())) {
-        List<String> row = new ArrayList<>(List.of(Integer.toString(number++)));
+        // the part's own number, as its runs.csv has it: rows are in completion order, not by
+        // number (numbering rows by position once paired half a grid's runs with other sets)
+        List<String> row =
+            new ArrayList<>(List.of(Integer.toString(Integer.parseInt(r[0]) + offsets.get(p))));
+        number++;
         for (String name : header.subList(1, header.size())) {
           int i = own.indexOf(name);
           row.add(i < 0 ? "" : r[i]);

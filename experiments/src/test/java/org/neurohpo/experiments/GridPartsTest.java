@@ -60,7 +60,11 @@ class GridPartsTest {
     assertThat(GridParts.of(one)).isEmpty();
   }
 
-  /** A view as the optimizer gives it, of trials {@code from..to-1} numbered from {@code base}. */
+  /**
+   * A view as the optimizer gives it, of trials {@code from..to-1} numbered from {@code base}, in
+   * the order they completed: with two evaluators that is not their number's (here each pair of
+   * neighbours swapped: 1, 0, 3, 2, 4).
+   */
   private static ObjectNode view(String id, int from, int to, int base) {
     ObjectNode view = JSON.createObjectNode();
     view.put("studyId", id);
@@ -68,7 +72,8 @@ class GridPartsTest {
     view.put("trialsCompleted", to - from);
     ArrayNode trials = view.putArray("trials");
     ObjectNode best = null;
-    for (int t = from; t < to; t++) {
+    for (int i = from; i < to; i++) {
+      int t = (i - from) % 2 == 0 && i + 1 < to ? i + 1 : (i - from) % 2 == 1 ? i - 1 : i;
       ObjectNode trial = trials.addObject();
       trial.put("trialNumber", t - base);
       ObjectNode params = trial.putObject("params");
@@ -79,7 +84,9 @@ class GridPartsTest {
       } else {
         params.put("z", t);
       }
-      double v = t == 2 ? 0.9 : 0.5 + 0.01 * t; // trial 2 (of part b) is the best
+      // trial 2 (of part b) is the best; every run's accuracy names its trial, so a run paired
+      // with another trial's set shows
+      double v = t == 2 ? 0.9 : 0.5 + 0.01 * t;
       trial.put("meanValidationAccuracy", v);
       trial.put("stdValidationAccuracy", 0.0);
       trial.put("meanTestAccuracy", v - 0.1);
@@ -135,5 +142,11 @@ class GridPartsTest {
     StudyResult read = StudyResult.read(dir.resolve("merged"));
     assertThat(Files.readAllLines(dir.resolve("merged/trials.csv"))).hasSize(6);
     assertThat(read.best().number()).isEqualTo(2);
+    // each trial's runs are its own: the mean of its runs in runs.csv is its mean in trials.csv
+    for (StudyResult.Trial t : read.trials()) {
+      assertThat(java.util.Arrays.stream(t.testAccuracies()).average().orElseThrow())
+          .as("trial %d", t.number())
+          .isCloseTo(t.mean(), org.assertj.core.api.Assertions.within(1e-12));
+    }
   }
 }
