@@ -16,12 +16,13 @@
 # joint-iris: GP-BO and random search over experiments/joint-space.json (19 HPs), 40 x 10, seeds
 #   1..10, then every recommendation on 30 fresh seeds 900001.., judged by test accuracy there.
 # live-mf-iris: issue 17's live confirmation of the multi-fidelity replay: ASHA and Hyperband with
-#   GP-BO proposals run by the services (35 sets started from 2 runs up to 10, eta 3: about 130
-#   runs, the budget at which the replay of the iris grid measured them), 10 optimizer seeds, judged
+#   GP-BO proposals run by the services (35 sets started from 2 runs up to 10, eta 3: 146-174 runs
+#   for ASHA, 206 for Hyperband, measured 2026-12-03), 10 optimizer seeds, judged
 #   against the committed iris grid of 2026-12-02 like the full-fidelity searches.
 #
 # Cost on 2 cores (2 evaluators of one thread): iris ~30 min, wine ~1 h, Pima ~2 h, breast cancer
-# ~3 h, joint-iris ~35 min, on an otherwise idle machine.
+# ~3 h (grid) + ~1.8 h (searches), joint-iris ~35 min, live-mf-iris ~10 min, on an otherwise idle
+# machine.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"

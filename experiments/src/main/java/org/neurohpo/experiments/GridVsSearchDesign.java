@@ -62,16 +62,27 @@ public record GridVsSearchDesign(
     }
     Files.createDirectories(out);
     ObjectNode meta = Specs.experiment(kind(), dataset, command);
+    String gridNote =
+        grid == null
+            ? String.format(
+                Locale.ROOT,
+                "every valid set of %s's searchSpace, %d runs each (seeds 1..%d)",
+                gridSpec,
+                gridRuns,
+                gridRuns)
+            : String.format(
+                Locale.ROOT,
+                "the measured grid %s (%d sets x %d runs), copied to grid/, not run again",
+                grid,
+                StudyResult.read(grid).trials().size(),
+                StudyResult.read(grid).trials().get(0).testAccuracies().length);
     meta.put(
         "notes",
         String.format(
                 Locale.ROOT,
-                "Grid: every valid set of %s's searchSpace, %d runs each (seeds 1..%d). Searches:"
-                    + " %s, %d sets x %d runs (%s), optimizer seeds 1..%d, one study at a"
-                    + " time on %s.",
-                gridSpec,
-                gridRuns,
-                gridRuns,
+                "Grid: %s. Searches: %s, %d sets x %d runs (%s), optimizer seeds 1..%d, one study"
+                    + " at a time on %s.",
+                gridNote,
                 String.join(", ", strategies),
                 budget,
                 runs,
