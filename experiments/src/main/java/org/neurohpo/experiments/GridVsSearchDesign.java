@@ -62,20 +62,25 @@ public record GridVsSearchDesign(
     }
     Files.createDirectories(out);
     ObjectNode meta = Specs.experiment(kind(), dataset, command);
-    String gridNote =
-        grid == null
-            ? String.format(
-                Locale.ROOT,
-                "every valid set of %s's searchSpace, %d runs each (seeds 1..%d)",
-                gridSpec,
-                gridRuns,
-                gridRuns)
-            : String.format(
-                Locale.ROOT,
-                "the measured grid %s (%d sets x %d runs), copied to grid/, not run again",
-                grid,
-                StudyResult.read(grid).trials().size(),
-                StudyResult.read(grid).trials().get(0).testAccuracies().length);
+    String gridNote;
+    if (grid == null) {
+      gridNote =
+          String.format(
+              Locale.ROOT,
+              "every valid set of %s's searchSpace, %d runs each (seeds 1..%d)",
+              gridSpec,
+              gridRuns,
+              gridRuns);
+    } else {
+      List<StudyResult.Trial> measured = StudyResult.read(grid).trials();
+      gridNote =
+          String.format(
+              Locale.ROOT,
+              "the measured grid %s (%d sets x %d runs), copied to grid/, not run again",
+              grid,
+              measured.size(),
+              measured.get(0).testAccuracies().length);
+    }
     meta.put(
         "notes",
         String.format(
