@@ -466,5 +466,14 @@ if (!studyId) {
   document.querySelector("main").replaceChildren(nh.el("p", { class: "empty" }, "no study given: open this page as study.html?id=STUDY_ID"));
 } else {
   render();
-  nh.stream("studies/" + encodeURIComponent(studyId) + "/events", onEvent);
+  // a study the results service let go (ended before those it holds) answers 410: say so, since
+  // its event stream would only fail; any other answer (a study not seen yet too) streams
+  fetch("studies/" + encodeURIComponent(studyId)).then(async (r) => {
+    if (r.status === 410) {
+      const body = await r.json();
+      document.querySelector("main").replaceChildren(nh.el("p", { class: "empty", id: "gone" }, body.problems.join("; ")));
+    } else {
+      nh.stream("studies/" + encodeURIComponent(studyId) + "/events", onEvent);
+    }
+  });
 }

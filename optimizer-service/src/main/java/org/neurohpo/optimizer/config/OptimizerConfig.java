@@ -16,7 +16,8 @@ public interface OptimizerConfig {
 
   /**
    * Ended studies kept in memory (as compact views) and studies of the cluster listed; past it the
-   * oldest ended ones are forgotten here (the results service keeps every study).
+   * oldest ended ones are forgotten here (the results service holds the most recently ended up to
+   * {@code neurohpo.results.trials-kept} trials; the archive topic keeps every ended study).
    */
   @WithDefault("100000")
   int studiesKept();

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -30,6 +31,7 @@ import org.neurohpo.model.TrialPruned;
 import org.neurohpo.results.service.Archivist;
 import org.neurohpo.results.service.Leaderboard;
 import org.neurohpo.results.service.ReplayState;
+import org.neurohpo.results.service.Retention;
 import org.neurohpo.results.service.StudyIndex;
 import org.neurohpo.results.service.StudyLog;
 import org.neurohpo.results.service.TrialAggregator;
@@ -44,7 +46,10 @@ import org.neurohpo.results.service.TrialAggregator;
  *
  * <p>An ended study is written whole to the archive topic ({@link Archivist}), which is compacted
  * and kept forever: at start the service reads the archive first, and skips the live topics' events
- * of every study it found whole there (nor does it publish their results again).
+ * of every study it found whole there (nor does it publish their results again). Of whole studies
+ * it holds the most recently ended in memory, up to {@code neurohpo.results.trials-kept} trials in
+ * all ({@link Retention}); older ones are let go and answered with 410 (the archive topic has
+ * them).
  */
 @ApplicationScoped
 @Startup
@@ -59,6 +64,12 @@ public class ResultsListener {
   private final ReplayState replay = new ReplayState();
   private final Archivist archivist = new Archivist();
   private final CompletableFuture<Void> started = new CompletableFuture<>();
+
+  /** Trials of the ended studies held in memory, whole in the archive; older ones are let go. */
+  @ConfigProperty(name = "neurohpo.results.trials-kept", defaultValue = "20000")
+  long trialsKept;
+
+  private Retention retention;
 
   @Inject
   @Identifier("default-kafka-broker")
@@ -87,12 +98,30 @@ public class ResultsListener {
     return leaderboard;
   }
 
+  /** Trials of ended studies held in memory at most ({@code neurohpo.results.trials-kept}). */
+  public long trialsKept() {
+    return trialsKept;
+  }
+
+  /**
+   * Whether the study ended, is whole in the archive and was let go: it ended before the most
+   * recently ended studies whose trials fill {@link #trialsKept()}.
+   */
+  public synchronized boolean letGo(String studyId) {
+    return archivist.whole(studyId) && index.detail(studyId).isEmpty();
+  }
+
   /** Whether every record that was on the topics when the service started has been read. */
   public boolean caughtUp() {
     return replay.caughtUp();
   }
 
   void onStart(@Observes StartupEvent ev) {
+    if (trialsKept < 1) {
+      throw new IllegalArgumentException(
+          "neurohpo.results.trials-kept must be at least 1, got " + trialsKept);
+    }
+    retention = new Retention(trialsKept);
     Thread t = new Thread(this::readStart, "neurohpo-results-start");
     t.setDaemon(true);
     t.start();
@@ -111,9 +140,10 @@ public class ResultsListener {
         int archived = readArchive();
         replay.start(found.endOffsets(), found.deadLettered());
         LOG.infof(
-            "read %d archived studies in %.1f s; reading %d partitions with records; %d partitions"
+            "read %d archived studies (holding ended ones up to %d trials) in %.1f s; reading %d partitions with records; %d partitions"
                 + " have dead letters already",
             archived,
+            trialsKept,
             (System.nanoTime() - t0) / 1e9,
             found.endOffsets().size(),
             found.deadLettered().size());
@@ -134,9 +164,10 @@ public class ResultsListener {
   }
 
   /**
-   * Reads the archive (creating its topic when missing): every archived study's creation, trials
-   * and end go to the index, the leaderboard and the log, as if read from the live topics. Returns
-   * the number of studies.
+   * Reads the archive (creating its topic when missing): the creation, trials and end of each study
+   * with trials still out and of the most recently ended whole ones ({@link Retention}) go to the
+   * index, the leaderboard and the log, as if read from the live topics; every whole one is marked
+   * whole (its live events are skipped). Returns the number of studies.
    */
   private int readArchive() throws Exception {
     CompactedTopic.ensure(kafka, Topics.ARCHIVE, "neurohpo-results-topics");
@@ -160,9 +191,21 @@ public class ResultsListener {
         .values()
         .forEach(
             a -> studies.computeIfAbsent(a.studyId(), k -> new java.util.ArrayList<>()).add(a));
+    List<Retention.Ended> ended = new java.util.ArrayList<>();
+    for (List<StudyArchived> parts : studies.values()) {
+      if (parts.get(0).whole()) {
+        ended.add(ended(parts));
+      }
+    }
     synchronized (this) {
+      java.util.Set<String> letGo = new java.util.HashSet<>(retention.wholeAll(ended));
       for (List<StudyArchived> parts : studies.values()) {
         parts.sort(java.util.Comparator.comparingInt(StudyArchived::part));
+        String id = parts.get(0).studyId();
+        if (letGo.contains(id)) {
+          archivist.loaded(parts.get(0), 0); // whole: its live events are skipped
+          continue;
+        }
         for (Event e : events(parts)) {
           if (e instanceof TrialCompleted t) {
             leaderboard.add(t);
@@ -174,6 +217,17 @@ public class ResultsListener {
       }
     }
     return studies.size();
+  }
+
+  /** An archived study's end time (stop or completion) and trials, for {@link Retention}. */
+  private static Retention.Ended ended(List<StudyArchived> parts) {
+    StudyArchived a = parts.get(0);
+    java.time.Instant at =
+        a.end() instanceof org.neurohpo.model.StudyCompleted c
+            ? c.completedAt()
+            : ((org.neurohpo.model.StudyStopped) a.end()).stoppedAt();
+    return new Retention.Ended(
+        at, a.studyId(), parts.stream().mapToInt(p -> p.trials().size()).sum());
   }
 
   /**
@@ -262,6 +316,14 @@ public class ResultsListener {
         aggregator.forget(parts.get(0).studyId());
         log.replace(
             parts.get(0).studyId(), events(parts).stream().map(EventCodec::encode).toList());
+        for (String old : retention.whole(ended(parts))) {
+          index.forget(old);
+          leaderboard.forget(old);
+          log.forget(old);
+          LOG.infof(
+              "study %s let go: ended before the studies held (%d trials, at most %d)",
+              old, retention.trials(), trialsKept);
+        }
       }
     }
     if (!parts.isEmpty()) {

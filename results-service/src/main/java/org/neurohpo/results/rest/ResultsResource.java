@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestStreamElementType;
+import org.neurohpo.model.Topics;
 import org.neurohpo.results.messaging.ResultsListener;
 import org.neurohpo.results.service.RerunSpec;
 import org.neurohpo.results.service.StudyIndex;
@@ -118,6 +119,9 @@ public class ResultsResource {
   @Produces(MediaType.SERVER_SENT_EVENTS)
   @RestStreamElementType(MediaType.APPLICATION_JSON)
   public Multi<String> events(@PathParam("id") String id) {
+    if (results.letGo(id)) {
+      throw new WebApplicationException(gone(id)); // its history is gone: the stream would be empty
+    }
     if (!streams.open(id)) {
       throw tooMany();
     }
@@ -136,6 +140,24 @@ public class ResultsResource {
         .invoke(() -> streams.close(id));
   }
 
+  /** 410 for a study let go: ended before the ones held; the archive topic has it. */
+  private Response gone(String id) {
+    return Response.status(410)
+        .entity(
+            Map.of(
+                "problems",
+                List.of(
+                    "study "
+                        + id
+                        + " ended before the studies this service holds (the most recently ended,"
+                        + " up to "
+                        + results.trialsKept()
+                        + " trials: neurohpo.results.trials-kept); its whole record is on the topic "
+                        + Topics.ARCHIVE)))
+        .type(MediaType.APPLICATION_JSON)
+        .build();
+  }
+
   private static WebApplicationException tooMany() {
     return new WebApplicationException(
         Response.status(503)
@@ -152,6 +174,9 @@ public class ResultsResource {
                   "problems",
                   List.of("the results service is still reading the topics; retry shortly")))
           .build();
+    }
+    if (results.letGo(id)) {
+      return gone(id);
     }
     return Response.status(404)
         .entity(Map.of("problems", List.of("no results for study " + id)))

@@ -32,6 +32,11 @@ public final class Leaderboard {
     return t.rung() == null ? -1 : t.rung();
   }
 
+  /** Lets a study's trials go (an ended study past {@link Retention}'s limit). */
+  public synchronized void forget(String studyId) {
+    byStudy.remove(studyId);
+  }
+
   public synchronized List<String> studies() {
     return List.copyOf(byStudy.keySet());
   }

@@ -173,6 +173,13 @@ public final class StudyIndex {
     version++;
   }
 
+  /** Lets a study go (an ended study past {@link Retention}'s limit). */
+  public synchronized void forget(String studyId) {
+    if (studies.remove(studyId) != null) {
+      version++;
+    }
+  }
+
   /** Every study, newest first (by first event seen). */
   public synchronized List<Overview> overview() {
     List<Overview> all = new ArrayList<>();

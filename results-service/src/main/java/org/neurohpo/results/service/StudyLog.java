@@ -31,6 +31,14 @@ public final class StudyLog {
     events.put(studyId, new ArrayList<>(history));
   }
 
+  /**
+   * Lets a study's history go (an ended study past {@link Retention}'s limit); live subscribers
+   * have had it and stay until they leave.
+   */
+  public synchronized void forget(String studyId) {
+    events.remove(studyId);
+  }
+
   /** Hands {@code subscriber} the study's history now and every later event until cancelled. */
   public synchronized Runnable subscribe(String studyId, Consumer<String> subscriber) {
     events.getOrDefault(studyId, List.of()).forEach(subscriber);
