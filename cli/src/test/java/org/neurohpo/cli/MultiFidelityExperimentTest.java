@@ -38,6 +38,26 @@ class MultiFidelityExperimentTest {
         .contains("measured before the validation split");
     assertThat(out.resolve("report.md")).exists();
     assertThat(out.resolve("figures/success-vs-runs.png")).exists();
+    // a grid measured with the validation split: told validation, judged on test, and says so
+    Path validation = dir.resolve("mf-validation");
+    Cli v =
+        Cli.run(
+            "experiment",
+            "multifidelity",
+            "--grid",
+            "../docs/results/2026-12-03-grid-vs-search-pima",
+            "--out",
+            validation.toString(),
+            "--strategies",
+            "asha-random",
+            "--optimizer-seeds",
+            "1",
+            "--budgets",
+            "40");
+    assertThat(v.exitCode()).as(v.err()).isZero();
+    assertThat(Files.readString(validation.resolve("experiment.json")))
+        .contains("Objective: the runs' validation accuracy; judgement:")
+        .doesNotContain("per-run test accuracy");
   }
 
   @Test

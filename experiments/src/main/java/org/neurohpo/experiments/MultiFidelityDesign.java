@@ -96,9 +96,8 @@ public record MultiFidelityDesign(
         String.format(
             Locale.ROOT,
             "Replay on %s (%d sets x %d runs): %s, optimizer seeds 1..%d, budgets %s runs, rungs"
-                + " %s (eta %d), full fidelity %d runs, %d simulated worker(s). Objective and"
-                + " judgement: the grid's per-run test accuracy%s. Replay time %.1f s on %d"
-                + " thread(s).",
+                + " %s (eta %d), full fidelity %d runs, %d simulated worker(s). %s. Replay time"
+                + " %.1f s on %d thread(s).",
             dir,
             g.ranked().size(),
             g.runsPerSet(),
@@ -109,7 +108,11 @@ public record MultiFidelityDesign(
             settings.eta(),
             maxRuns,
             settings.workers(),
-            testOnly ? " (the grid was measured before the validation split)" : "",
+            testOnly
+                ? "Objective and judgement: the grid's per-run test accuracy (the grid was"
+                    + " measured before the validation split)"
+                : "Objective: the runs' validation accuracy; judgement: the recommended set's grid"
+                    + " mean test accuracy",
             seconds,
             threads));
     Files.writeString(out.resolve("experiment.json"), meta.toPrettyString() + "\n");
