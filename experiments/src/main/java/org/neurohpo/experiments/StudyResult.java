@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import org.neurohpo.model.TrialCompleted;
@@ -131,6 +132,20 @@ public final class StudyResult {
           validationRuns.getOrDefault(n, List.of()).stream()
               .mapToDouble(Double::doubleValue)
               .toArray();
+      double m = Double.parseDouble(r[mean]);
+      if (acc1.length > 0 && Math.abs(Stats.mean(acc1) - m) > 1e-6) {
+        // runs.csv and trials.csv of different studies, or rows paired with the wrong trials (a
+        // grid's first merge did that): every figure read from the runs would be wrong
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "%s: trial %d's runs in runs.csv average %.6f but trials.csv gives %.6f; the two"
+                    + " files do not belong together",
+                dir,
+                n,
+                Stats.mean(acc1),
+                m));
+      }
       trials.add(
           new Trial(
               n,

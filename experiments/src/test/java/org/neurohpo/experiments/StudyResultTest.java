@@ -1,6 +1,7 @@
 package org.neurohpo.experiments;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,13 +47,13 @@ class StudyResultTest {
     StudyResult s =
         folder(
             "number,bins,mean,std,runs,validationMean,validationStd",
-            "0,3,0.95,0.0,1,0.85,0.0\n1,4,0.8,0.0,1,0.9,0.0\n2,4,0.6,0.0,1,0.7,0.0\n");
+            "0,3,0.95,0.0,1,0.85,0.0\n1,4,0.8,0.0,1,0.9,0.0\n2,4,0.85,0.0,1,0.7,0.0\n");
     assertThat(s.best().number()).isZero();
     StudyResult.Trial pooled = StudyResult.pooled(s.trials().subList(1, 3));
     assertThat(pooled.number()).isEqualTo(1);
     assertThat(pooled.validationMean())
         .isCloseTo(0.8, org.assertj.core.api.Assertions.within(1e-12));
-    assertThat(pooled.mean()).isCloseTo(0.7, org.assertj.core.api.Assertions.within(1e-12));
+    assertThat(pooled.mean()).isCloseTo(0.825, org.assertj.core.api.Assertions.within(1e-12));
     assertThat(pooled.testAccuracies()).containsExactly(0.8, 0.85);
   }
 
@@ -86,5 +87,38 @@ class StudyResultTest {
     // so all three measured the same (empty) set: the best is that set, over all its runs
     assertThat(s.best().number()).isZero();
     assertThat(s.best().testAccuracies()).containsExactly(0.95, 0.8, 0.85);
+  }
+
+  @Test
+  void refusesRunsThatDoNotAverageToTheirTrialsMean() throws IOException {
+    // trial 1's row says 0.85 but its runs average 0.8 (runs.csv of another study, or rows paired
+    // with the wrong trials)
+    assertThatThrownBy(
+            () ->
+                folder(
+                    "number,bins,mean,std,runs,validationMean,validationStd",
+                    "0,3,0.95,0.0,1,0.7,0.0\n1,4,0.85,0.0,1,0.9,0.0\n2,5,0.8,0.0,1,0.9,0.0\n"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("trial 1's runs in runs.csv average 0.800000 but trials.csv gives")
+        .hasMessageContaining("do not belong together");
+  }
+
+  /** Every run folder committed under docs/results reads, its runs agreeing with its trials. */
+  @Test
+  void everyCommittedRunFolderReads() throws IOException {
+    java.util.List<Path> folders;
+    try (var walk = Files.walk(Path.of("../docs/results"))) {
+      folders =
+          walk.filter(p -> p.getFileName().toString().equals("trials.csv"))
+              .map(Path::getParent)
+              .filter(
+                  d -> Files.exists(d.resolve("runs.csv")) && Files.exists(d.resolve("study.json")))
+              .sorted()
+              .toList();
+    }
+    assertThat(folders).hasSizeGreaterThan(100);
+    for (Path d : folders) {
+      assertThat(StudyResult.read(d).trials()).as(d.toString()).isNotEmpty();
+    }
   }
 }
