@@ -167,22 +167,41 @@ public class ResultsListener {
    * Reads the archive (creating its topic when missing): the creation, trials and end of each study
    * with trials still out and of the most recently ended whole ones ({@link Retention}) go to the
    * index, the leaderboard and the log, as if read from the live topics; every whole one is marked
-   * whole (its live events are skipped). Returns the number of studies.
+   * whole (its live events are skipped). Two passes, so that memory holds the studies kept and not
+   * the whole archive: the first learns each study's end, trials and whether it is whole, the
+   * second keeps the records of the studies held. Returns the number of studies.
    */
   private int readArchive() throws Exception {
     CompactedTopic.ensure(kafka, Topics.ARCHIVE, "neurohpo-results-topics");
+    Map<String, Part> parts1 = new java.util.LinkedHashMap<>();
+    readArchiveRecords(
+        a -> {
+          parts1.remove(a.key()); // a later version of a part replaces the earlier one
+          parts1.put(a.key(), new Part(a.studyId(), a.whole(), ended(a)));
+        });
+    Map<String, Retention.Ended> wholeStudies = new java.util.LinkedHashMap<>();
+    java.util.Set<String> open = new java.util.HashSet<>();
+    for (Part p : parts1.values()) {
+      if (!p.whole()) {
+        open.add(p.studyId());
+      } else {
+        wholeStudies.merge(
+            p.studyId(),
+            p.ended(),
+            (x, y) -> new Retention.Ended(x.at(), x.studyId(), x.trials() + y.trials()));
+      }
+    }
+    open.forEach(wholeStudies::remove); // parts of one version disagree only while it is written
+    java.util.Set<String> letGo;
+    synchronized (this) {
+      letGo = new java.util.HashSet<>(retention.wholeAll(List.copyOf(wholeStudies.values())));
+    }
     Map<String, StudyArchived> latest = new java.util.LinkedHashMap<>();
-    TopicHistory.read(
-        kafka,
-        "neurohpo-results-archive",
-        List.of(Topics.ARCHIVE),
-        entry -> {
-          try {
-            StudyArchived a = (StudyArchived) EventCodec.decodeOn(Topics.ARCHIVE, entry.value());
-            latest.remove(a.key()); // a later version of a part replaces the earlier one
+    readArchiveRecords(
+        a -> {
+          if (!letGo.contains(a.studyId())) {
+            latest.remove(a.key());
             latest.put(a.key(), a);
-          } catch (EventCodec.MalformedEventException | IllegalArgumentException e) {
-            LOG.warnf("skipping an unreadable archive record: %s", e.getMessage());
           }
         });
     // a study's parts together, in the order its first part was read
@@ -191,21 +210,20 @@ public class ResultsListener {
         .values()
         .forEach(
             a -> studies.computeIfAbsent(a.studyId(), k -> new java.util.ArrayList<>()).add(a));
-    List<Retention.Ended> ended = new java.util.ArrayList<>();
-    for (List<StudyArchived> parts : studies.values()) {
-      if (parts.get(0).whole()) {
-        ended.add(ended(parts));
-      }
-    }
     synchronized (this) {
-      java.util.Set<String> letGo = new java.util.HashSet<>(retention.wholeAll(ended));
       for (List<StudyArchived> parts : studies.values()) {
-        parts.sort(java.util.Comparator.comparingInt(StudyArchived::part));
+        // whole since the first pass: it takes its place among those held now
         String id = parts.get(0).studyId();
-        if (letGo.contains(id)) {
-          archivist.loaded(parts.get(0), 0); // whole: its live events are skipped
+        if (parts.get(0).whole() && !wholeStudies.containsKey(id)) {
+          letGo.addAll(retention.whole(ended(parts)));
+        }
+      }
+      letGo.forEach(archivist::markWhole); // their live events are skipped
+      for (List<StudyArchived> parts : studies.values()) {
+        if (letGo.contains(parts.get(0).studyId())) {
           continue;
         }
+        parts.sort(java.util.Comparator.comparingInt(StudyArchived::part));
         for (Event e : events(parts)) {
           if (e instanceof TrialCompleted t) {
             leaderboard.add(t);
@@ -216,18 +234,47 @@ public class ResultsListener {
         archivist.loaded(parts.get(0), parts.stream().mapToInt(a -> a.trials().size()).sum());
       }
     }
-    return studies.size();
+    java.util.Set<String> all = new java.util.HashSet<>(studies.keySet());
+    all.addAll(letGo);
+    return all.size();
+  }
+
+  /** What the first pass over the archive keeps of a record. */
+  private record Part(String studyId, boolean whole, Retention.Ended ended) {}
+
+  /** Every readable archive record, in order; an unreadable one is logged and skipped. */
+  private void readArchiveRecords(java.util.function.Consumer<StudyArchived> each)
+      throws Exception {
+    TopicHistory.read(
+        kafka,
+        "neurohpo-results-archive",
+        List.of(Topics.ARCHIVE),
+        entry -> {
+          StudyArchived a;
+          try {
+            a = (StudyArchived) EventCodec.decodeOn(Topics.ARCHIVE, entry.value());
+          } catch (EventCodec.MalformedEventException | IllegalArgumentException e) {
+            LOG.warnf("skipping an unreadable archive record: %s", e.getMessage());
+            return;
+          }
+          each.accept(a);
+        });
   }
 
   /** An archived study's end time (stop or completion) and trials, for {@link Retention}. */
   private static Retention.Ended ended(List<StudyArchived> parts) {
-    StudyArchived a = parts.get(0);
+    Retention.Ended first = ended(parts.get(0));
+    return new Retention.Ended(
+        first.at(), first.studyId(), parts.stream().mapToInt(p -> p.trials().size()).sum());
+  }
+
+  /** One archive record's study end time and trials. */
+  private static Retention.Ended ended(StudyArchived a) {
     java.time.Instant at =
         a.end() instanceof org.neurohpo.model.StudyCompleted c
             ? c.completedAt()
             : ((org.neurohpo.model.StudyStopped) a.end()).stoppedAt();
-    return new Retention.Ended(
-        at, a.studyId(), parts.stream().mapToInt(p -> p.trials().size()).sum());
+    return new Retention.Ended(at, a.studyId(), a.trials().size());
   }
 
   /**

@@ -128,6 +128,14 @@ public final class Archivist {
     }
   }
 
+  /**
+   * A study whole in the archive that the service does not hold ({@link Retention}): its live
+   * events are skipped.
+   */
+  public synchronized void markWhole(String studyId) {
+    whole.add(studyId);
+  }
+
   /** Whether the study is whole in the archive: its events on the live topics change nothing. */
   public synchronized boolean whole(String studyId) {
     return whole.contains(studyId);
