@@ -296,7 +296,7 @@ public final class RunFolder {
     header.addAll(params);
     header.addAll(tail);
     StringBuilder trials = new StringBuilder(String.join(",", header)).append('\n');
-    int number = 0;
+    int trialCount = 0;
     for (int p = 0; p < trialRows.size(); p++) {
       List<String[]> rows = trialRows.get(p);
       List<String> own = List.of(rows.get(0));
@@ -305,7 +305,7 @@ public final class RunFolder {
         // number (numbering rows by position once paired half a grid's runs with other sets)
         List<String> row =
             new ArrayList<>(List.of(Integer.toString(Integer.parseInt(r[0]) + offsets.get(p))));
-        number++;
+        trialCount++;
         for (String name : header.subList(1, header.size())) {
           int i = own.indexOf(name);
           row.add(i < 0 ? "" : r[i]);
@@ -315,7 +315,7 @@ public final class RunFolder {
     }
     summary.put("studyId", String.join(",", ids));
     summary.put("strategy", study.path("strategy").asText());
-    summary.put("trialsCompleted", number);
+    summary.put("trialsCompleted", trialCount);
     summary.put("runsPerTrial", study.path("seeds").size());
     summary.put("wallSeconds", Math.round(wall * 10) / 10.0);
     summary.put("evaluationSeconds", Math.round(evaluation * 10) / 10.0);

@@ -133,7 +133,8 @@ public final class StudyResult {
               .mapToDouble(Double::doubleValue)
               .toArray();
       double m = Double.parseDouble(r[mean]);
-      if (acc1.length > 0 && Math.abs(Stats.mean(acc1) - m) > 1e-6) {
+      double runsMean = acc1.length > 0 ? Stats.mean(acc1) : m;
+      if (Math.abs(runsMean - m) > 1e-6) {
         // runs.csv and trials.csv of different studies, or rows paired with the wrong trials (a
         // grid's first merge did that): every figure read from the runs would be wrong
         throw new IllegalArgumentException(
@@ -143,14 +144,14 @@ public final class StudyResult {
                     + " files do not belong together",
                 dir,
                 n,
-                Stats.mean(acc1),
+                runsMean,
                 m));
       }
       trials.add(
           new Trial(
               n,
               p,
-              Double.parseDouble(r[mean]),
+              m,
               Double.parseDouble(r[std]),
               acc1,
               v,

@@ -140,8 +140,8 @@ public class ResultsListener {
         int archived = readArchive();
         replay.start(found.endOffsets(), found.deadLettered());
         LOG.infof(
-            "read %d archived studies (holding ended ones up to %d trials) in %.1f s; reading %d partitions with records; %d partitions"
-                + " have dead letters already",
+            "read %d archived studies (holding ended ones up to %d trials) in %.1f s; reading %d"
+                + " partitions with records; %d partitions have dead letters already",
             archived,
             trialsKept,
             (System.nanoTime() - t0) / 1e9,
@@ -177,24 +177,25 @@ public class ResultsListener {
     readArchiveRecords(
         a -> {
           parts1.remove(a.key()); // a later version of a part replaces the earlier one
-          parts1.put(a.key(), new Part(a.studyId(), a.whole(), ended(a)));
+          parts1.put(a.key(), new Part(a.studyId(), a.whole(), endedAt(a), a.trials().size()));
         });
-    Map<String, Retention.Ended> wholeStudies = new java.util.LinkedHashMap<>();
+    // per whole study, its end and the trials over its parts
+    Map<String, Part> whole = new java.util.LinkedHashMap<>();
     java.util.Set<String> open = new java.util.HashSet<>();
     for (Part p : parts1.values()) {
       if (!p.whole()) {
         open.add(p.studyId());
       } else {
-        wholeStudies.merge(
-            p.studyId(),
-            p.ended(),
-            (x, y) -> new Retention.Ended(x.at(), x.studyId(), x.trials() + y.trials()));
+        whole.merge(
+            p.studyId(), p, (x, y) -> new Part(x.studyId(), true, x.at(), x.trials() + y.trials()));
       }
     }
-    open.forEach(wholeStudies::remove); // parts of one version disagree only while it is written
+    open.forEach(whole::remove); // parts of one version disagree only while it is written
+    List<Retention.Ended> ended = new java.util.ArrayList<>();
+    whole.forEach((id, p) -> ended.add(new Retention.Ended(p.at(), id, p.trials())));
     java.util.Set<String> letGo;
     synchronized (this) {
-      letGo = new java.util.HashSet<>(retention.wholeAll(List.copyOf(wholeStudies.values())));
+      letGo = new java.util.HashSet<>(retention.wholeAll(ended));
     }
     Map<String, StudyArchived> latest = new java.util.LinkedHashMap<>();
     readArchiveRecords(
@@ -214,7 +215,7 @@ public class ResultsListener {
       for (List<StudyArchived> parts : studies.values()) {
         // whole since the first pass: it takes its place among those held now
         String id = parts.get(0).studyId();
-        if (parts.get(0).whole() && !wholeStudies.containsKey(id)) {
+        if (parts.get(0).whole() && !whole.containsKey(id)) {
           letGo.addAll(retention.whole(ended(parts)));
         }
       }
@@ -240,7 +241,7 @@ public class ResultsListener {
   }
 
   /** What the first pass over the archive keeps of a record. */
-  private record Part(String studyId, boolean whole, Retention.Ended ended) {}
+  private record Part(String studyId, boolean whole, java.time.Instant at, int trials) {}
 
   /** Every readable archive record, in order; an unreadable one is logged and skipped. */
   private void readArchiveRecords(java.util.function.Consumer<StudyArchived> each)
@@ -263,18 +264,16 @@ public class ResultsListener {
 
   /** An archived study's end time (stop or completion) and trials, for {@link Retention}. */
   private static Retention.Ended ended(List<StudyArchived> parts) {
-    Retention.Ended first = ended(parts.get(0));
+    StudyArchived a = parts.get(0);
     return new Retention.Ended(
-        first.at(), first.studyId(), parts.stream().mapToInt(p -> p.trials().size()).sum());
+        endedAt(a), a.studyId(), parts.stream().mapToInt(p -> p.trials().size()).sum());
   }
 
-  /** One archive record's study end time and trials. */
-  private static Retention.Ended ended(StudyArchived a) {
-    java.time.Instant at =
-        a.end() instanceof org.neurohpo.model.StudyCompleted c
-            ? c.completedAt()
-            : ((org.neurohpo.model.StudyStopped) a.end()).stoppedAt();
-    return new Retention.Ended(at, a.studyId(), a.trials().size());
+  /** When an archived study ended: its stop or its completion. */
+  private static java.time.Instant endedAt(StudyArchived a) {
+    return a.end() instanceof org.neurohpo.model.StudyCompleted c
+        ? c.completedAt()
+        : ((org.neurohpo.model.StudyStopped) a.end()).stoppedAt();
   }
 
   /**

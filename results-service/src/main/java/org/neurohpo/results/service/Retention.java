@@ -83,10 +83,6 @@ public final class Retention {
     return trials;
   }
 
-  public long limit() {
-    return limit;
-  }
-
   /**
    * Takes many whole studies at once (the archive at start), oldest first: returns those let go.
    */
