@@ -57,6 +57,16 @@ final class ScheduledTrials {
   private final boolean generations;
 
   private final Set<Integer> pruned = new TreeSet<>();
+
+  /** Proposals for new trials (without the budget's limit). */
+  private final Proposer proposer;
+
+  /**
+   * Trials in flight whose request is not on the topics: a restore found their numbers missing (an
+   * optimizer died between sending the requests of one decision, and a later one got through).
+   */
+  private final List<Integer> unpublished = new ArrayList<>();
+
   private boolean finished;
 
   ScheduledTrials(String studyId, StudySpec spec, SearchSpace space) {
@@ -69,6 +79,7 @@ final class ScheduledTrials {
         spec.strategy().equals("bo")
             ? new ModelProposer(space, spec.optimizerSeed())
             : new RandomProposer(space, spec.optimizerSeed(), false);
+    this.proposer = inner;
     int budget = spec.budget();
     Ladder ladder = Ladder.geometric(s.min(), s.max(), s.eta());
     Proposer limited = rungs -> rungs.trials().size() >= budget ? null : inner.propose(rungs);
@@ -82,8 +93,12 @@ final class ScheduledTrials {
    * it started at to the highest it was requested at, its value at every rung it completed, pruned
    * where a {@link TrialPruned} says so; a trial requested at a rung without its result is in
    * flight; then the scheduler rebuilds its own state ({@link RungScheduler#rebuild}: Hyperband's
-   * brackets). Throws when trial numbers have a gap or the history is one this scheduler cannot
-   * have written.
+   * brackets). A trial number missing below the highest one is a request lost when an optimizer
+   * died between the sends of one decision (a decision's requests go to different partitions, and a
+   * later one may have got through): it becomes a new trial, proposed now among every configuration
+   * the topics hold, in flight at its first rung (ASHA: 0; Hyperband: its neighbour's) and
+   * published by the next {@link #fill}. Throws when the history is one this scheduler cannot have
+   * written.
    */
   static ScheduledTrials restore(
       String studyId,
@@ -94,7 +109,7 @@ final class ScheduledTrials {
       Collection<Integer> prunedTrials) {
     ScheduledTrials s = new ScheduledTrials(studyId, spec, space);
     Rungs rungs = s.scheduler.rungs();
-    Map<Integer, Map<String, Object>> params = new TreeMap<>();
+    TreeMap<Integer, Map<String, Object>> params = new TreeMap<>();
     Map<Integer, Integer> highest = new TreeMap<>();
     Map<Integer, Integer> lowest = new TreeMap<>();
     for (TrialRequested r : requested) {
@@ -107,10 +122,14 @@ final class ScheduledTrials {
       highest.merge(t.trialNumber(), rungOf(t.rung()), Math::max);
       lowest.merge(t.trialNumber(), rungOf(t.rung()), Math::min);
     }
+    List<Integer> lost = s.proposeLost(params);
     int[] firstRung = new int[params.size()];
     for (Map.Entry<Integer, Map<String, Object>> e : params.entrySet()) {
       if (rungs.add(e.getValue()).id() != e.getKey()) {
-        throw new IllegalArgumentException("trial numbers of " + studyId + " have a gap");
+        throw new IllegalArgumentException("trial numbers of " + studyId + " are not 0, 1, ...");
+      }
+      if (lost.contains(e.getKey())) {
+        continue;
       }
       firstRung[e.getKey()] = lowest.get(e.getKey());
       for (int k = lowest.get(e.getKey()); k < highest.get(e.getKey()); k++) {
@@ -121,7 +140,11 @@ final class ScheduledTrials {
       rungs.record(t.trialNumber(), rungOf(t.rung()), -t.objectiveAccuracy());
       s.keep(t);
     }
-    s.scheduler.rebuild(firstRung);
+    s.rebuildWithLost(firstRung, lost);
+    for (int n : lost) {
+      highest.put(n, firstRung[n]);
+    }
+    s.unpublished.addAll(lost);
     Ladder ladder = rungs.ladder();
     for (Map.Entry<Integer, Integer> e : highest.entrySet()) {
       int n = e.getKey();
@@ -140,6 +163,76 @@ final class ScheduledTrials {
     return s;
   }
 
+  /**
+   * Fills the trial numbers missing below the highest in {@code params} with new proposals (every
+   * configuration of {@code params} taken) and returns those numbers, ascending.
+   */
+  private List<Integer> proposeLost(TreeMap<Integer, Map<String, Object>> params) {
+    List<Integer> lost = new ArrayList<>();
+    if (params.isEmpty() || params.lastKey() == params.size() - 1) {
+      return lost;
+    }
+    if (params.lastKey() >= spec.budget()) {
+      throw new IllegalArgumentException(
+          "trial "
+              + params.lastKey()
+              + " of "
+              + studyId
+              + " is beyond its budget of "
+              + spec.budget());
+    }
+    Rungs taken = new Rungs(scheduler.rungs().ladder());
+    params.values().forEach(taken::add);
+    for (int n = 0; n < params.lastKey(); n++) {
+      if (!params.containsKey(n)) {
+        Map<String, Object> c = proposer.propose(taken);
+        if (c == null) {
+          throw new IllegalArgumentException(
+              "trial "
+                  + n
+                  + " of "
+                  + studyId
+                  + " was never published and no configuration is left");
+        }
+        taken.add(c);
+        params.put(n, space.canonical(c));
+        lost.add(n);
+      }
+    }
+    return lost;
+  }
+
+  /**
+   * Rebuilds the scheduler with each lost trial starting at the first rung of the trial before it,
+   * else (Hyperband: it opened a bracket) of the trial after it.
+   */
+  private void rebuildWithLost(int[] firstRung, List<Integer> lost) {
+    for (int n : lost) {
+      firstRung[n] = neighbourRung(firstRung, lost, n, -1);
+    }
+    try {
+      scheduler.rebuild(firstRung);
+    } catch (IllegalArgumentException e) {
+      if (lost.isEmpty()) {
+        throw e;
+      }
+      for (int n : lost) {
+        firstRung[n] = neighbourRung(firstRung, lost, n, +1);
+      }
+      scheduler.rebuild(firstRung);
+    }
+  }
+
+  /** The first rung of the nearest trial in direction {@code step} that was not lost, else 0. */
+  private static int neighbourRung(int[] firstRung, List<Integer> lost, int n, int step) {
+    for (int i = n + step; i >= 0 && i < firstRung.length; i += step) {
+      if (!lost.contains(i)) {
+        return firstRung[i];
+      }
+    }
+    return 0;
+  }
+
   private static int rungOf(Integer rung) {
     return rung == null ? 0 : rung;
   }
@@ -153,6 +246,10 @@ final class ScheduledTrials {
     if (finished) {
       return out;
     }
+    for (int n : unpublished) {
+      out.add(request(flight.get(n)));
+    }
+    unpublished.clear();
     while (flight.size() < slots) {
       Optional<Job> j = scheduler.next();
       if (j.isEmpty()) {

@@ -2,10 +2,12 @@ package org.neurohpo.optimizer.service;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.neurohpo.bayes.space.SearchSpace;
 import org.neurohpo.bayes.space.SpaceJson;
 import org.neurohpo.bayes.strategy.BayesOptions;
@@ -53,6 +55,14 @@ public final class StudyRun {
   private final Map<String, Integer> requestsBySet = new java.util.HashMap<>();
   private final List<TrialCompleted> completed = new ArrayList<>();
   private int requested;
+
+  /**
+   * Trial numbers below {@link #requested} that the topics do not hold, found by {@link #restore}:
+   * an optimizer died between the sends of one decision (its requests go to different partitions,
+   * and a later one got through). The next new trials take these numbers first.
+   */
+  private final java.util.ArrayDeque<Integer> lost = new java.util.ArrayDeque<>();
+
   private State state = State.RUNNING;
 
   StudyRun(String studyId, StudySpec spec, int inFlight, int gridLevels) {
@@ -88,7 +98,8 @@ public final class StudyRun {
   /**
    * Rebuilds a study from its history on the topics (after an optimizer restart): every trial
    * requested is pending in the strategy until its result is told, so it is never proposed again;
-   * trial numbers go on after the highest one published; the strategy is told every result.
+   * trial numbers go on after the highest one published, a number missing below it (a request lost
+   * in a crash) taken first; the strategy is told every result.
    */
   static StudyRun restore(
       String studyId,
@@ -123,6 +134,13 @@ public final class StudyRun {
         run.requested = Math.max(run.requested, t.trialNumber() + 1);
       }
       run.onCompleted(t);
+    }
+    Set<Integer> seen = new HashSet<>(run.pending.keySet());
+    run.completed.forEach(t -> seen.add(t.trialNumber()));
+    for (int n = 0; n < Math.min(run.requested, spec.budget()); n++) { // bounded by the budget
+      if (!seen.contains(n)) {
+        run.lost.add(n);
+      }
     }
     if (stopped) {
       run.stop();
@@ -190,12 +208,13 @@ public final class StudyRun {
       }
       return out;
     }
-    int want = Math.min(inFlight - pending.size(), spec.budget() - requested);
+    int want = Math.min(inFlight - pending.size(), spec.budget() - requested + lost.size());
     if (want <= 0) {
       return out;
     }
     for (Candidate c : strategy.ask(want)) {
-      int number = requested++;
+      Integer again = lost.poll();
+      int number = again != null ? again : requested++;
       pending.put(number, c);
       Map<String, Object> params = new LinkedHashMap<>(spec.fixedParams());
       params.putAll(c.params());

@@ -260,6 +260,81 @@ class ScheduledTrialsTest {
   }
 
   /**
+   * An optimizer dies after one request of a decision reached the topics and an earlier one did not
+   * (they go to different partitions): the request of trial {@code lost} is never published, and
+   * the dead optimizer went on until two later trials were requested. The new one proposes the lost
+   * trial again, in flight at the first rung its scheduler starts it at, publishes its request
+   * first, and the study completes with every trial number requested once at its first rung and no
+   * seed run twice. Hyperband's trial 9 opens its second bracket (it starts at rung 1, after trial
+   * 8 at rung 0).
+   */
+  @ParameterizedTest(name = "{1} with {0} proposals, trial {2} lost")
+  @CsvSource({
+    "random,asha,1",
+    "bo,asha,1",
+    "bo,asha,7",
+    "random,hyperband,1",
+    "bo,hyperband,9",
+    "random,hyperband,9"
+  })
+  void aRequestLostWhenTheOptimizerDiedIsProposedAgain(String strategy, String type, int lost)
+      throws Exception {
+    StudySpec spec = spec(strategy, type, 20);
+    StudyCreated created = new StudyCreated(Event.SCHEMA_VERSION, "lr", spec, Instant.EPOCH);
+    StudyRun first = new StudyRun("lr", spec, 3, 5);
+    Cluster c = new Cluster();
+    int[] highest = {-1};
+    java.util.function.Consumer<List<Event>> publishAllBut =
+        events -> {
+          for (Event e : events) {
+            if (e instanceof TrialRequested r) {
+              highest[0] = Math.max(highest[0], r.trialNumber());
+              if (r.trialNumber() == lost) {
+                continue; // never reached the topic
+              }
+            }
+            c.publish(List.of(e));
+          }
+        };
+    publishAllBut.accept(first.fill());
+    while (highest[0] < lost + 2 && !c.queue.isEmpty()) {
+      first.onCompleted(c.completeOne());
+      publishAllBut.accept(first.fill());
+    }
+    assertThat(highest[0]).as("trials requested before the crash").isGreaterThan(lost);
+    History.Study h = c.history(created).studies().get(0);
+    StudyRun restored =
+        StudyRun.restore("lr", spec, 3, 5, h.requested(), h.completed(), h.pruned(), false);
+    assertThat(restored.inFlight()).isEqualTo(c.queue.size() + 1);
+    List<Event> out = restored.fill();
+    assertThat(out)
+        .first()
+        .isInstanceOfSatisfying(
+            TrialRequested.class, r -> assertThat(r.trialNumber()).isEqualTo(lost));
+    c.publish(out);
+    runToTheEnd(restored, c);
+    assertThat(restored.state()).isEqualTo(StudyRun.State.COMPLETED);
+    assertThat(restored.trialsRequested()).isEqualTo(20);
+    checkNothingRanTwice(c);
+    Map<Integer, Integer> firstRequests = new HashMap<>();
+    Set<String> configs = new HashSet<>();
+    for (Event e : c.published) {
+      if (e instanceof TrialRequested r
+          && firstRequests.putIfAbsent(r.trialNumber(), r.rung()) == null) {
+        assertThat(configs.add(String.valueOf(r.params().get("x"))))
+            .as("trial %d's configuration is new", r.trialNumber())
+            .isTrue();
+        assertThat(r.seeds())
+            .as("trial %d starts with the first seeds", r.trialNumber())
+            .startsWith(1L);
+      }
+    }
+    assertThat(firstRequests.keySet())
+        .containsExactlyInAnyOrderElementsOf(
+            java.util.stream.IntStream.range(0, 20).boxed().toList());
+  }
+
+  /**
    * Restarted after every number of results, a study publishes what it would have: the same
    * proposals (GP-BO's included: its acquisition search is seeded from the study's state, not from
    * a count a restart resets), promotions and prunes.

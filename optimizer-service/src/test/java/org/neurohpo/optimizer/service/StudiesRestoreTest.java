@@ -72,6 +72,18 @@ class StudiesRestoreTest {
     log.addAll(studies.onResult(r));
   }
 
+  /** Answers every trial until the study ends; returns every request of the log. */
+  private static List<TrialRequested> answerAll(
+      Studies studies, String id, List<Event> log, Set<Integer> answered) {
+    while (studies.view(id).orElseThrow().state().equals("running")) {
+      answerOne(studies, log, answered);
+    }
+    return log.stream()
+        .filter(TrialRequested.class::isInstance)
+        .map(TrialRequested.class::cast)
+        .toList();
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"bo", "random", "grid", "parego"})
   void aNewOptimizerResumesFromTheTopicsWithoutRepeatsAndWithinBudget(String strategy)
@@ -95,14 +107,7 @@ class StudiesRestoreTest {
     assertThat(resumed.state()).isEqualTo("running");
     assertThat(second.inFlight()).isEqualTo(3);
 
-    while (second.view(id).orElseThrow().state().equals("running")) {
-      answerOne(second, log, answered);
-    }
-    List<TrialRequested> requested =
-        log.stream()
-            .filter(TrialRequested.class::isInstance)
-            .map(TrialRequested.class::cast)
-            .toList();
+    List<TrialRequested> requested = answerAll(second, id, log, answered);
     assertThat(requested).extracting(TrialRequested::trialNumber).doesNotHaveDuplicates();
     assertThat(requested).hasSize(BUDGET);
     // GP-BO may measure a set again (a re-run of its incumbent or of near-ties), but always on new
@@ -116,6 +121,41 @@ class StudiesRestoreTest {
     StudyView done = second.view(id).orElseThrow();
     assertThat(done.trialsCompleted()).isEqualTo(BUDGET);
     assertThat(done.state()).isEqualTo("completed");
+  }
+
+  /**
+   * The first optimizer dies after the request of trial 1 was lost and that of trial 2 reached the
+   * topics (one decision's requests go to different partitions): the new one requests trial number
+   * 1 first (a new proposal), and the study completes with its whole budget, each number once.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"bo", "random", "grid", "parego"})
+  void aRequestLostWhenTheOptimizerDiedIsRequestedAgain(String strategy) throws Exception {
+    Studies first = new Studies(3, 5);
+    List<Event> log = new ArrayList<>(first.create(spec(strategy)));
+    String id = log.get(0).studyId();
+    assertThat(log.removeIf(e -> e instanceof TrialRequested t && t.trialNumber() == 1)).isTrue();
+    Set<Integer> answered = new HashSet<>();
+    for (int i = 0; i < 2; i++) {
+      answerOne(first, log, answered);
+    }
+
+    History history = new History();
+    log.forEach(history::accept);
+    Studies second = new Studies(3, 5);
+    List<Event> out = second.restore(history);
+    assertThat(out)
+        .first()
+        .isInstanceOfSatisfying(
+            TrialRequested.class, t -> assertThat(t.trialNumber()).isEqualTo(1));
+    log.addAll(out);
+    List<TrialRequested> requested = answerAll(second, id, log, answered);
+    assertThat(requested)
+        .extracting(TrialRequested::trialNumber)
+        .containsExactlyInAnyOrderElementsOf(
+            java.util.stream.IntStream.range(0, BUDGET).boxed().toList());
+    assertThat(second.view(id).orElseThrow().trialsCompleted()).isEqualTo(BUDGET);
+    assertThat(second.view(id).orElseThrow().state()).isEqualTo("completed");
   }
 
   @ParameterizedTest
@@ -142,13 +182,21 @@ class StudiesRestoreTest {
   }
 
   /**
-   * A study whose history its scheduler cannot have written (trial 1 missing) is skipped and said
-   * with its reason; the other studies of the history are restored all the same.
+   * A study whose history its scheduler cannot have written (an ASHA trial whose first request is
+   * at rung 1) is skipped and said with its reason; the other studies of the history are restored
+   * all the same, one with a trial number missing (a request lost when an optimizer died) among
+   * them: its lost trial is requested again first.
    */
   @org.junit.jupiter.api.Test
   void aStudyThatCannotBeRestoredIsSaidAndKeepsNoOtherFromRecovering() throws Exception {
     StudySpec scheduled = ScheduledTrialsTest.spec("random");
     History history = new History();
+    history.accept(
+        new org.neurohpo.model.StudyCreated(
+            Event.SCHEMA_VERSION, "rung1", scheduled, java.time.Instant.EPOCH));
+    history.accept(
+        new TrialRequested(
+            Event.SCHEMA_VERSION, "rung1", 0, "iris", Map.of("x", 0.5), List.of(3L, 4L), 1));
     history.accept(
         new org.neurohpo.model.StudyCreated(
             Event.SCHEMA_VERSION, "gap", scheduled, java.time.Instant.EPOCH));
@@ -166,9 +214,17 @@ class StudiesRestoreTest {
     assertThat(studies.takeUnrestorable())
         .singleElement()
         .asString()
-        .startsWith("gap: ")
-        .contains("trial numbers of gap have a gap");
+        .startsWith("rung1: ")
+        .contains("trial 0 started at rung 1; ASHA starts every trial at 0");
     assertThat(studies.takeUnrestorable()).isEmpty();
-    assertThat(out).hasSize(3).allMatch(e -> e.studyId().equals("fine"));
+    assertThat(out.stream().filter(e -> e.studyId().equals("fine"))).hasSize(3);
+    assertThat(out.stream().filter(e -> e.studyId().equals("gap")))
+        .singleElement()
+        .isInstanceOfSatisfying(
+            TrialRequested.class,
+            r -> {
+              assertThat(r.trialNumber()).isEqualTo(1);
+              assertThat(r.seeds()).containsExactly(1L, 2L);
+            });
   }
 }
