@@ -24,9 +24,9 @@ import org.neurohpo.local.StudyClient;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -129,18 +129,16 @@ class DashboardBrowserTest {
     trials.forEach(
         t -> rest.put(t.path("trialNumber").asInt(), t.path("meanValidationAccuracy").asDouble()));
     Map<Integer, Double> shown = new HashMap<>();
-    for (WebElement row : browser.findElements(By.cssSelector("#trials tbody tr"))) {
-      shown.put(
-          Integer.parseInt(row.getAttribute("data-trial")),
-          Double.parseDouble(row.getAttribute("data-mean")));
+    for (Row row : trialRows()) {
+      shown.put(row.trial(), row.mean());
     }
     assertThat(shown).isEqualTo(rest);
 
     // sorting by mean validation accuracy (descending first) puts the REST API's best on top
     browser.findElement(By.cssSelector("#trials th[data-key='meanValidationAccuracy']")).click();
     List<Double> means = new ArrayList<>();
-    for (WebElement row : browser.findElements(By.cssSelector("#trials tbody tr"))) {
-      means.add(Double.parseDouble(row.getAttribute("data-mean")));
+    for (Row row : trialRows()) {
+      means.add(row.mean());
     }
     assertThat(means).isSortedAccordingTo((a, b) -> Double.compare(b, a));
     // the REST API's best is the best set over all its runs (GP-BO may re-run a set: its trials
@@ -174,11 +172,7 @@ class DashboardBrowserTest {
                 .getText()
                 .endsWith("trial " + best.path("trialNumber").asText() + ")"));
     if (sets.size() == trials.size()) {
-      assertThat(
-              browser
-                  .findElement(By.cssSelector("#trials tbody tr:first-child"))
-                  .getAttribute("data-trial"))
-          .isEqualTo(best.path("trialNumber").asText());
+      assertThat(trialRows().get(0).trial()).isEqualTo(best.path("trialNumber").asInt());
     }
     shoot("study-done");
 
@@ -188,11 +182,9 @@ class DashboardBrowserTest {
     Map<Integer, Double> pooled = new HashMap<>();
     sets.values().forEach(v -> pooled.put((int) v[2], v[0] / v[1]));
     Map<Integer, Double> shownSets = new HashMap<>();
-    List<WebElement> setRows = browser.findElements(By.cssSelector("#trials tbody tr"));
-    for (WebElement r : setRows) {
-      shownSets.put(
-          Integer.parseInt(r.getAttribute("data-trial")),
-          Double.parseDouble(r.getAttribute("data-mean")));
+    List<Row> setRows = trialRows();
+    for (Row r : setRows) {
+      shownSets.put(r.trial(), r.mean());
     }
     assertThat(shownSets).hasSameSizeAs(pooled);
     pooled.forEach(
@@ -200,9 +192,8 @@ class DashboardBrowserTest {
             assertThat(shownSets.get(trial))
                 .as("pooled mean of the set first measured in trial %d", trial)
                 .isCloseTo(mean, org.assertj.core.api.Assertions.within(1e-12)));
-    assertThat(setRows.get(0).getAttribute("data-trial"))
-        .isEqualTo(best.path("trialNumber").asText());
-    assertThat(setRows.get(0).getAttribute("class")).isEqualTo("best");
+    assertThat(setRows.get(0).trial()).isEqualTo(best.path("trialNumber").asInt());
+    assertThat(setRows.get(0).cls()).isEqualTo("best");
     shoot("study-sets");
 
     // the copyable spec reruns exactly the best set
@@ -221,8 +212,15 @@ class DashboardBrowserTest {
     waitFor(
         Duration.ofSeconds(10),
         () -> browser.findElements(By.cssSelector("#studies tbody tr")).size() == 2);
-    WebElement row = browser.findElement(By.cssSelector("#studies tr[data-study='" + id + "']"));
-    assertThat(row.getText())
+    // read in one script: the list re-renders on every update of its stream
+    String rowText =
+        (String)
+            ((JavascriptExecutor) browser)
+                .executeScript(
+                    "return document.querySelector(\"#studies tr[data-study='\" + arguments[0]"
+                        + " + \"']\").innerText;",
+                    id);
+    assertThat(rowText)
         .contains("dashboard", "completed", "bo", "iris", "8 / 8")
         .contains(String.format("%.4f", best.path("meanValidationAccuracy").asDouble()))
         .contains(String.format("%.4f", best.path("meanTestAccuracy").asDouble()));
@@ -244,12 +242,39 @@ class DashboardBrowserTest {
     return out;
   }
 
+  /** One row of the trials table, as the page shows it. */
+  private record Row(int trial, double mean, String cls) {}
+
+  /**
+   * The trials table's rows, read in one script: the page replaces the table's body whenever it
+   * re-renders (an event, a re-run fetched), so rows found one call and read the next may be stale.
+   */
+  private static List<Row> trialRows() {
+    @SuppressWarnings("unchecked")
+    List<List<Object>> raw =
+        (List<List<Object>>)
+            ((JavascriptExecutor) browser)
+                .executeScript(
+                    "return [...document.querySelectorAll('#trials tbody tr')]"
+                        + ".map(r => [r.dataset.trial, r.dataset.mean, r.className]);");
+    List<Row> rows = new ArrayList<>();
+    for (List<Object> r : raw) {
+      rows.add(
+          new Row(
+              Integer.parseInt((String) r.get(0)),
+              Double.parseDouble((String) r.get(1)),
+              (String) r.get(2)));
+    }
+    return rows;
+  }
+
   private static int points(String chart) {
     return Integer.parseInt(browser.findElement(By.id(chart)).getAttribute("data-points"));
   }
 
   private static void waitFor(Duration timeout, java.util.function.BooleanSupplier condition) {
     new WebDriverWait(browser, timeout, Duration.ofMillis(200))
+        .ignoring(StaleElementReferenceException.class)
         .until(d -> condition.getAsBoolean());
   }
 
