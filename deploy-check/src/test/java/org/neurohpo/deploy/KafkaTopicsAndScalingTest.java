@@ -54,6 +54,40 @@ class KafkaTopicsAndScalingTest {
         .endsWith(":" + plainPort);
   }
 
+  /**
+   * The topics ask for 2 in-sync replicas; that holds only for producers that wait for every
+   * in-sync replica (SmallRye's default, acks=1, waits for the leader alone): every outgoing
+   * channel, and every incoming channel that dead-letters (its dead-letter producer takes the
+   * channel's acks).
+   */
+  @Test
+  void everyProducerWaitsForEveryInSyncReplica() {
+    int channels = 0;
+    for (ServiceConfig service : DeployFiles.services()) {
+      for (String key : service.properties().stringPropertyNames()) {
+        String channel = key.replaceFirst("\\.connector$", "");
+        boolean outgoing =
+            key.startsWith("mp.messaging.outgoing.")
+                && key.endsWith(".connector")
+                && service.property(key).equals("smallrye-kafka");
+        boolean deadLetters =
+            key.startsWith("mp.messaging.incoming.")
+                && key.endsWith(".failure-strategy")
+                && service.property(key).equals("dead-letter-queue");
+        if (deadLetters) {
+          channel = key.replaceFirst("\\.failure-strategy$", "");
+        }
+        if (outgoing || deadLetters) {
+          channels++;
+          assertThat(service.properties().getProperty(channel + ".acks"))
+              .as("%s: %s.acks", service.where(), channel)
+              .isEqualTo("all");
+        }
+      }
+    }
+    assertThat(channels).as("producing channels found").isGreaterThanOrEqualTo(10);
+  }
+
   @Test
   void studiesTopicIsCompacted() {
     Doc studies = kafkaTopics().get(Topics.STUDIES);

@@ -90,6 +90,39 @@ class TrialListenerTest {
         .isEqualTo("unknown data set '" + unknown + "' (not registered)");
   }
 
+  /**
+   * Kafka refusing the runs (here: the evaluations topic takes no record over 16 bytes; a broker
+   * unreachable for longer than the producer's delivery.timeout.ms fails a send the same way): the
+   * evaluator sends them again until Kafka takes them, rather than dead-letter the trial it ran.
+   */
+  @Test
+  void runsKafkaRefusedAreSentAgainAndTheirTrialIsNotDeadLettered() throws InterruptedException {
+    TrialRequested trial =
+        new TrialRequested(
+            1,
+            "study-r",
+            3,
+            "iris",
+            Map.of("populationSize", 10, "generations", 3),
+            List.of(1L, 2L));
+    try {
+      KafkaBroker.probe().topicConfig(Topics.EVALUATIONS, "max.message.bytes", "16");
+      send(Topics.TRIALS, "study-r", EventCodec.encode(trial));
+      // the trial runs in well under a second; its first run is refused, again 2 and 6 s later
+      Thread.sleep(8_000);
+      assertThat(KafkaBroker.probe().read(Topics.EVALUATIONS, 10_000, Duration.ofSeconds(2)))
+          .noneMatch(r -> "study-r".equals(r.key()));
+    } finally {
+      KafkaBroker.probe().topicConfig(Topics.EVALUATIONS, "max.message.bytes", null);
+    }
+    // taken at the next attempt, at most 8 s after the last refusal
+    assertThat(read(Topics.EVALUATIONS, "study-r", 2)).hasSize(2);
+    assertThat(
+            KafkaBroker.probe()
+                .read(Topics.deadLetter(Topics.TRIALS), 10_000, Duration.ofSeconds(2)))
+        .noneMatch(r -> "study-r".equals(r.key()));
+  }
+
   @Test
   void malformedRecordGoesToTheDeadLetterTopicWithTheReason() {
     send(Topics.TRIALS, "study-b", "{\"type\":\"TrialRequested\",\"trialNumber\":-4}");

@@ -91,22 +91,7 @@ class StudyLifecycleTest {
           assertThat(shift % 1_000_000).isZero();
           assertThat(t.seeds()).containsExactly(1L + shift, 2L + shift);
           double acc = ((Number) t.params().get("bins")).doubleValue() / 16.0;
-          KafkaBroker.probe()
-              .send(
-                  Topics.RESULTS,
-                  id,
-                  EventCodec.encode(
-                      new TrialCompleted(
-                          1,
-                          id,
-                          t.trialNumber(),
-                          t.params(),
-                          null,
-                          null,
-                          acc,
-                          0.0,
-                          List.of(new RunFigures(1, acc, null, acc, 5, 5, 1, 1, 1)),
-                          List.of())));
+          KafkaBroker.probe().send(Topics.RESULTS, id, result(t, acc));
         }
       }
       for (ConsumerRecord<String, String> r :
@@ -135,6 +120,25 @@ class StudyLifecycleTest {
         .map(r -> EventCodec.decode(r.value()))
         .filteredOn(e -> e instanceof TrialRequested t && t.studyId().equals(id))
         .hasSize(6);
+  }
+
+  /**
+   * The trial's result as the results service would publish it, of schema 1 (one run, test accuracy
+   * {@code acc}, no validation figures).
+   */
+  static String result(TrialRequested t, double acc) {
+    return EventCodec.encode(
+        new TrialCompleted(
+            1,
+            t.studyId(),
+            t.trialNumber(),
+            t.params(),
+            null,
+            null,
+            acc,
+            0.0,
+            List.of(new RunFigures(1, acc, null, acc, 5, 5, 1, 1, 1)),
+            List.of()));
   }
 
   @Test

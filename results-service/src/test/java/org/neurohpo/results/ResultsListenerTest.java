@@ -73,6 +73,45 @@ class ResultsListenerTest {
     io.restassured.RestAssured.given().get("/studies/none/best").then().statusCode(404);
   }
 
+  /**
+   * Kafka refusing a trial's result (here: the results topic takes no record over 16 bytes; a
+   * broker unreachable for longer than the producer's delivery.timeout.ms fails a send the same
+   * way): the results service sends it again until Kafka takes it, rather than dead-letter the
+   * evaluation that completed the trial (the optimizer would wait for that trial forever).
+   */
+  @Test
+  void aResultKafkaRefusedIsSentAgainAndTheEvaluationIsNotDeadLettered() throws Exception {
+    send(
+        Topics.TRIALS, new TrialRequested(1, "refused", 0, "iris", Map.of("bins", 3), List.of(4L)));
+    KafkaBroker.probe().createIfAbsent(Topics.RESULTS);
+    try {
+      KafkaBroker.probe().topicConfig(Topics.RESULTS, "max.message.bytes", "16");
+      send(
+          Topics.EVALUATIONS,
+          new RunEvaluated(2, "refused", 0, new RunFigures(4, 0.9, 0.85, 0.8, 9, 4, 2, 3, 1), "e"));
+      // refused at once, again 2 and 6 s later
+      Thread.sleep(8_000);
+      assertThat(read(Topics.RESULTS, 10_000, Duration.ofSeconds(2)))
+          .noneMatch(r -> r.key().equals("refused"));
+    } finally {
+      KafkaBroker.probe().topicConfig(Topics.RESULTS, "max.message.bytes", null);
+    }
+    // taken at the next attempt, at most 8 s after the last refusal
+    List<ConsumerRecord<String, String>> got = List.of();
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (got.isEmpty() && System.nanoTime() < deadline) {
+      got =
+          read(Topics.RESULTS, 10_000, Duration.ofSeconds(1)).stream()
+              .filter(r -> r.key().equals("refused"))
+              .toList();
+    }
+    assertThat(got).hasSize(1);
+    assertThat(((TrialCompleted) EventCodec.decode(got.get(0).value())).meanTestAccuracy())
+        .isEqualTo(0.8);
+    assertThat(read(Topics.deadLetter(Topics.EVALUATIONS), 10_000, Duration.ofSeconds(2)))
+        .noneMatch(r -> "refused".equals(r.key()));
+  }
+
   @TestHTTPResource("/studies/live/events")
   URI liveEvents;
 

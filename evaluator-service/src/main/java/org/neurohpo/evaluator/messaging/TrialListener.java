@@ -13,13 +13,13 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.neurohpo.evaluator.config.EvaluatorConfig;
 import org.neurohpo.evaluator.service.TrialRunner;
+import org.neurohpo.kafka.support.Resend;
 import org.neurohpo.model.Event;
 import org.neurohpo.model.EventCodec;
 import org.neurohpo.model.RunEvaluated;
@@ -73,7 +73,7 @@ public class TrialListener {
 
   @Incoming("trials")
   @Blocking
-  public void onTrial(String json) throws InterruptedException, ExecutionException {
+  public void onTrial(String json) throws InterruptedException {
     // unreadable, or an event that does not belong on the trials topic: dead-lettered
     Event event = EventCodec.decodeOn(Topics.TRIALS, json);
     if (!(event instanceof TrialRequested trial)) {
@@ -90,7 +90,15 @@ public class TrialListener {
       } else {
         failedRuns.increment();
       }
-      evaluations.send(Record.of(e.studyId(), EventCodec.encode(e))).toCompletableFuture().get();
+      String run = EventCodec.encode(e);
+      // the runs are done: a refused send is sent again rather than the trial dead-lettered
+      Resend.untilAcknowledged(
+          () -> evaluations.send(Record.of(e.studyId(), run)),
+          (n, why, pause) ->
+              LOG.warnf(
+                  "Kafka did not take a run of trial %s/%d (%d times, last: %s); sending it"
+                      + " again in %d s",
+                  trial.studyId(), trial.trialNumber(), n, Resend.reason(why), pause.toSeconds()));
     }
   }
 

@@ -33,12 +33,14 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 import org.neurohpo.kafka.support.CompactedTopic;
+import org.neurohpo.kafka.support.Resend;
 import org.neurohpo.kafka.support.TopicFollower;
 import org.neurohpo.kafka.support.TopicHistory;
 import org.neurohpo.kafka.support.TopicTail;
 import org.neurohpo.model.DatasetRegistered;
 import org.neurohpo.model.Event;
 import org.neurohpo.model.EventCodec;
+import org.neurohpo.model.StudyCreated;
 import org.neurohpo.model.Topics;
 import org.neurohpo.model.TrialCompleted;
 import org.neurohpo.model.TrialPruned;
@@ -105,6 +107,7 @@ public class StudyEvents {
 
   private final DatasetRegistry datasets = new DatasetRegistry();
   private volatile TopicFollower follower;
+  private volatile boolean closing;
 
   @Inject
   public StudyEvents(OptimizerConfig config, MeterRegistry registry) {
@@ -130,6 +133,7 @@ public class StudyEvents {
   }
 
   void onStop(@Observes ShutdownEvent ev) {
+    closing = true;
     TopicFollower f = follower;
     if (f != null) {
       f.close();
@@ -368,25 +372,91 @@ public class StudyEvents {
 
   /**
    * Publishes events in order, each keyed by its study (trials by study and trial, on the partition
-   * with the fewest trials in flight); completes when all are acknowledged.
+   * with the fewest trials in flight); completes when all are acknowledged, or exceptionally when
+   * Kafka refused one (after the producer's own retries, {@code delivery.timeout.ms}). A refused
+   * event of a study this optimizer drives is not lost: it is sent again in the background, after 2
+   * s and then pauses doubling up to a minute, until Kafka acknowledges it or the study's partition
+   * is handed over (its next owner rebuilds the study from the topics and requests again what is
+   * missing) or the service stops (the same, at its restart). A study's creation is the exception:
+   * its caller reports that nothing was created and is not contradicted later.
    */
   public CompletionStage<Void> publish(List<Event> events) {
     CompletableFuture<?>[] sent = new CompletableFuture<?>[events.size()];
     for (int i = 0; i < events.size(); i++) {
       Event e = events.get(i);
-      if (e instanceof TrialRequested t) {
-        sent[i] = sendTrial(t);
-      } else if (e instanceof TrialPruned p) {
-        sent[i] = sendPruned(p);
-      } else {
-        sent[i] =
-            studyTopic.send(Record.of(e.studyId(), EventCodec.encode(e))).toCompletableFuture();
+      CompletableFuture<Void> f = sendOnce(e);
+      if (!(e instanceof StudyCreated)) {
+        f.whenComplete(
+            (v, x) -> {
+              if (x != null) {
+                resendLater(e, Resend.FIRST, 1, x);
+              }
+            });
       }
-      CompletableFuture<?> f = sent[i];
-      unacked.add(f);
-      f.whenComplete((v, x) -> unacked.remove(f));
+      sent[i] = f;
     }
     return CompletableFuture.allOf(sent);
+  }
+
+  /** One attempt to send an event; completes when Kafka acknowledged it. */
+  private CompletableFuture<Void> sendOnce(Event e) {
+    CompletableFuture<Void> f;
+    if (e instanceof TrialRequested t) {
+      f = sendTrial(t);
+    } else if (e instanceof TrialPruned p) {
+      f = sendPruned(p);
+    } else {
+      f = studyTopic.send(Record.of(e.studyId(), EventCodec.encode(e))).toCompletableFuture();
+    }
+    unacked.add(f);
+    f.whenComplete((v, x) -> unacked.remove(f));
+    return f;
+  }
+
+  /**
+   * Sends a refused event again after {@code pause}, under the hand-over lock so that a partition
+   * handed over meanwhile is seen: then, or when the service stops, it is left to the rebuild.
+   */
+  private void resendLater(Event e, Duration pause, int failures, Throwable why) {
+    String what = describe(e);
+    LOG.warnf(
+        "Kafka did not acknowledge %s (%d times, last: %s); sending it again in %d s",
+        what, failures, Resend.reason(why), pause.toSeconds());
+    CompletableFuture.delayedExecutor(pause.toMillis(), TimeUnit.MILLISECONDS)
+        .execute(
+            () -> {
+              CompletableFuture<Void> f;
+              handover.readLock().lock();
+              try {
+                if (closing || !partitions.owns(e.studyId())) {
+                  LOG.warnf(
+                      "%s not sent again: %s; its study's next driver rebuilds it from the topics",
+                      what, closing ? "the optimizer stops" : "its study is driven elsewhere now");
+                  return;
+                }
+                f = sendOnce(e);
+              } finally {
+                handover.readLock().unlock();
+              }
+              f.whenComplete(
+                  (v, x) -> {
+                    if (x == null) {
+                      LOG.infof("%s sent after %d refusals", what, failures);
+                    } else {
+                      resendLater(e, Resend.next(pause), failures + 1, x);
+                    }
+                  });
+            });
+  }
+
+  private static String describe(Event e) {
+    if (e instanceof TrialRequested t) {
+      return "the request of trial " + t.trialNumber() + " of study " + t.studyId();
+    }
+    if (e instanceof TrialPruned p) {
+      return "the pruning of trial " + p.trialNumber() + " of study " + p.studyId();
+    }
+    return e.getClass().getSimpleName() + " of study " + e.studyId();
   }
 
   private CompletableFuture<Void> sendTrial(TrialRequested t) {
@@ -442,9 +512,12 @@ public class StudyEvents {
     return recovered.thenCompose(
         v ->
             decideAndPublish(
-                () -> {
-                  balancer.done(t.studyId() + "/" + t.trialNumber());
-                  return studies.onResult(t);
-                }));
+                    () -> {
+                      balancer.done(t.studyId() + "/" + t.trialNumber());
+                      return studies.onResult(t);
+                    })
+                // the result is applied: what Kafka refused of its follow-ups is sent again
+                // (publish), so it is acknowledged, never dead-lettered
+                .exceptionally(x -> null));
   }
 }

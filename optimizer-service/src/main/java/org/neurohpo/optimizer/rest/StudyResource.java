@@ -116,7 +116,9 @@ public class StudyResource {
               + id
               + " created, but Kafka did not acknowledge its first trials within "
               + PUBLISH_TIMEOUT_SECONDS
-              + " s");
+              + " s; they are sent again until it does (GET /studies/"
+              + id
+              + " follows the study)");
     }
     return Response.created(URI.create("/studies/" + id))
         .entity(events.studies().view(id).orElseThrow())

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.neurohpo.kafka.support.CompactedTopic;
+import org.neurohpo.kafka.support.Resend;
 import org.neurohpo.kafka.support.TopicHistory;
 import org.neurohpo.model.Event;
 import org.neurohpo.model.EventCodec;
@@ -337,7 +338,7 @@ public class ResultsListener {
   }
 
   /** A study's lifecycle event or a pruned trial: the index, the log, and the archive if due. */
-  private void record(Event e, String json) throws InterruptedException, ExecutionException {
+  private void record(Event e, String json) throws InterruptedException {
     List<StudyArchived> parts;
     synchronized (this) {
       index.on(e);
@@ -352,9 +353,12 @@ public class ResultsListener {
   }
 
   /** Writes an ended study to the archive; returns when Kafka acknowledged every part. */
-  private void archive(List<StudyArchived> parts) throws InterruptedException, ExecutionException {
+  private void archive(List<StudyArchived> parts) throws InterruptedException {
     for (StudyArchived a : parts) {
-      archive.send(Record.of(a.key(), EventCodec.encode(a))).toCompletableFuture().get();
+      String json = EventCodec.encode(a);
+      Resend.untilAcknowledged(
+          () -> archive.send(Record.of(a.key(), json)),
+          (n, why, pause) -> refused("an archive record of study " + a.studyId(), n, why, pause));
     }
     if (!parts.isEmpty() && parts.get(0).whole()) {
       // whole in the archive: its runs are no longer needed here (as after a restart)
@@ -411,8 +415,7 @@ public class ResultsListener {
     return aggregator.on(e);
   }
 
-  private void publish(Optional<TrialCompleted> done)
-      throws InterruptedException, ExecutionException {
+  private void publish(Optional<TrialCompleted> done) throws InterruptedException {
     if (done.isEmpty()) {
       return;
     }
@@ -434,7 +437,17 @@ public class ResultsListener {
             : String.format(java.util.Locale.ROOT, "%.4f", t.meanValidationAccuracy()),
         t.meanTestAccuracy(),
         t.runs().size());
-    results.send(Record.of(t.studyId(), json)).toCompletableFuture().get();
+    // recorded here already: a refused send is sent again, never the evaluation dead-lettered
+    Resend.untilAcknowledged(
+        () -> results.send(Record.of(t.studyId(), json)),
+        (n, why, pause) ->
+            refused("the result of trial " + t.studyId() + "/" + t.trialNumber(), n, why, pause));
     archive(parts);
+  }
+
+  private static void refused(String what, int refusals, Throwable why, java.time.Duration pause) {
+    LOG.warnf(
+        "Kafka did not take %s (%d times, last: %s); sending it again in %d s",
+        what, refusals, Resend.reason(why), pause.toSeconds());
   }
 }
