@@ -378,7 +378,8 @@ public class StudyEvents {
    * s and then pauses doubling up to a minute, until Kafka acknowledges it or the study's partition
    * is handed over (its next owner rebuilds the study from the topics and requests again what is
    * missing) or the service stops (the same, at its restart). A study's creation is the exception:
-   * its caller reports that nothing was created and is not contradicted later.
+   * its caller answers that Kafka refused it (then nothing was created, and a creation sent again
+   * later would contradict that answer) or did not answer in time.
    */
   public CompletionStage<Void> publish(List<Event> events) {
     CompletableFuture<?>[] sent = new CompletableFuture<?>[events.size()];

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.neurohpo.kafka.support.Resend;
 import org.neurohpo.model.Event;
 import org.neurohpo.model.EventCodec;
 import org.neurohpo.model.StudySpec;
@@ -97,11 +98,21 @@ public class StudyResource {
           .publish(List.of(study.created()))
           .toCompletableFuture()
           .get(PUBLISH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    } catch (TimeoutException | ExecutionException e) {
+    } catch (ExecutionException e) {
       return unavailable(
-          "Kafka did not acknowledge the new study within "
+          "Kafka refused the new study ("
+              + Resend.reason(e.getCause() == null ? e : e.getCause())
+              + "); nothing was created, retry");
+    } catch (TimeoutException e) {
+      // the producer may still deliver it (until its delivery.timeout.ms): then the study exists
+      return unavailable(
+          "Kafka did not acknowledge the new study "
+              + id
+              + " within "
               + PUBLISH_TIMEOUT_SECONDS
-              + " s; nothing was created, retry");
+              + " s; it exists only if Kafka still takes it: retry if GET /studies/"
+              + id
+              + " answers 404 in two minutes");
     }
     try {
       // the study's first trials, sent by this optimizer when it drives the study's partition;

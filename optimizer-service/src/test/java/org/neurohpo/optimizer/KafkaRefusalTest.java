@@ -27,15 +27,16 @@ import org.neurohpo.model.TrialRequested;
 import org.neurohpo.testsupport.KafkaBroker;
 
 /**
- * Kafka refusing the optimizer's trial requests (here: the trials topic takes no record over 16
- * bytes, as a misconfigured topic would; a broker unreachable for longer than the producer's
- * delivery.timeout.ms fails a send the same way): the result whose follow-up was refused is applied
- * and acknowledged, not dead-lettered, and the refused request is sent again until Kafka takes it,
- * so the study completes its budget with every trial requested once.
+ * Kafka refusing the optimizer's records (here: a topic takes no record over 16 bytes, as a
+ * misconfigured topic would; a broker unreachable for longer than the producer's
+ * delivery.timeout.ms fails a send the same way). A refused trial request: the result whose
+ * follow-up it was is applied and acknowledged, not dead-lettered, and the request is sent again
+ * until Kafka takes it, so the study completes its budget with every trial requested once. A
+ * refused study creation: answered 503 with the reason, and never sent again.
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaBroker.class)
-class TrialsTopicRefusalTest {
+class KafkaRefusalTest {
   private static final String SPACE =
       "{\"parameters\":[{\"name\":\"bins\",\"type\":\"int\",\"low\":2,\"high\":16}]}";
 
@@ -101,6 +102,44 @@ class TrialsTopicRefusalTest {
             KafkaBroker.probe()
                 .read(Topics.RESULTS + Topics.DLQ_SUFFIX, 10_000, Duration.ofSeconds(2)))
         .noneMatch(r -> r.value().contains(id));
+  }
+
+  /** A study Kafka refuses to create is answered 503 with the reason, and is not created later. */
+  @Test
+  void aStudyKafkaRefusesIsNotCreatedAndTheAnswerSaysWhy() throws Exception {
+    try {
+      KafkaBroker.probe().topicConfig(Topics.STUDIES, TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "16");
+      given()
+          .auth()
+          .oauth2(StudyLifecycleTest.TOKEN)
+          .contentType("application/json")
+          .body(
+              "{\"name\":\"never\",\"dataset\":\"iris\",\"strategy\":\"random\","
+                  + "\"budget\":2,\"seeds\":[1],\"searchSpace\":"
+                  + SPACE
+                  + "}")
+          .post("/studies")
+          .then()
+          .statusCode(503)
+          .body(
+              "problems[0]",
+              org.hamcrest.Matchers.startsWith(
+                  "Kafka refused the new study (RecordTooLargeException: "))
+          .body("problems[0]", org.hamcrest.Matchers.endsWith("); nothing was created, retry"));
+    } finally {
+      KafkaBroker.probe().topicConfig(Topics.STUDIES, TopicConfig.MAX_MESSAGE_BYTES_CONFIG, null);
+    }
+    Thread.sleep(5_000); // a creation sent again (2 s after the refusal) would be taken by now
+    assertThat(
+            given()
+                .auth()
+                .oauth2(StudyLifecycleTest.TOKEN)
+                .get("/studies")
+                .jsonPath()
+                .getList("name", String.class))
+        .doesNotContain("never");
+    assertThat(KafkaBroker.probe().read(Topics.STUDIES, 10_000, Duration.ofSeconds(2)))
+        .noneMatch(r -> r.value().contains("\"never\""));
   }
 
   /** Sets (or, with null, removes) the trials topic's max.message.bytes. */
