@@ -121,6 +121,9 @@ class TrialListenerTest {
             KafkaBroker.probe()
                 .read(Topics.deadLetter(Topics.TRIALS), 10_000, Duration.ofSeconds(2)))
         .noneMatch(r -> "study-r".equals(r.key()));
+    assertThat(io.restassured.RestAssured.given().get("/q/metrics").asString())
+        .containsPattern(
+            "neurohpo_kafka_sends_refused_total\\{topic=\"neurohpo.evaluations.v1\",?\\} [1-9]");
   }
 
   @Test

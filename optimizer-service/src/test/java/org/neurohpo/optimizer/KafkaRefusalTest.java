@@ -102,6 +102,10 @@ class KafkaRefusalTest {
             KafkaBroker.probe()
                 .read(Topics.RESULTS + Topics.DLQ_SUFFIX, 10_000, Duration.ofSeconds(2)))
         .noneMatch(r -> r.value().contains(id));
+    // operators see the refusals
+    assertThat(given().get("/q/metrics").asString())
+        .containsPattern(
+            "neurohpo_kafka_sends_refused_total\\{topic=\"neurohpo.trials.v1\",?\\} [1-9]");
   }
 
   /** A study Kafka refuses to create is answered 503 with the reason, and is not created later. */

@@ -110,6 +110,9 @@ class ResultsListenerTest {
         .isEqualTo(0.8);
     assertThat(read(Topics.deadLetter(Topics.EVALUATIONS), 10_000, Duration.ofSeconds(2)))
         .noneMatch(r -> "refused".equals(r.key()));
+    assertThat(io.restassured.RestAssured.given().get("/q/metrics").asString())
+        .containsPattern(
+            "neurohpo_kafka_sends_refused_total\\{topic=\"neurohpo.results.v1\",?\\} [1-9]");
   }
 
   @TestHTTPResource("/studies/live/events")

@@ -48,6 +48,7 @@ public class TrialListener {
 
   private final Timer evaluationTime;
   private final Counter failedRuns;
+  private final Counter refusedRuns;
 
   @Inject
   public TrialListener(
@@ -69,6 +70,11 @@ public class TrialListener {
             .register(registry);
     this.failedRuns =
         Counter.builder("neurohpo.runs.failed").description("runs that failed").register(registry);
+    this.refusedRuns =
+        Counter.builder(Resend.METRIC)
+            .description(Resend.METRIC_DESCRIPTION)
+            .tag("topic", Topics.EVALUATIONS)
+            .register(registry);
   }
 
   @Incoming("trials")
@@ -94,11 +100,13 @@ public class TrialListener {
       // the runs are done: a refused send is sent again rather than the trial dead-lettered
       Resend.untilAcknowledged(
           () -> evaluations.send(Record.of(e.studyId(), run)),
-          (n, why, pause) ->
-              LOG.warnf(
-                  "Kafka did not take a run of trial %s/%d (%d times, last: %s); sending it"
-                      + " again in %d s",
-                  trial.studyId(), trial.trialNumber(), n, Resend.reason(why), pause.toSeconds()));
+          (n, why, pause) -> {
+            refusedRuns.increment();
+            LOG.warnf(
+                "Kafka did not take a run of trial %s/%d (%d times, last: %s); sending it"
+                    + " again in %d s",
+                trial.studyId(), trial.trialNumber(), n, Resend.reason(why), pause.toSeconds());
+          });
     }
   }
 

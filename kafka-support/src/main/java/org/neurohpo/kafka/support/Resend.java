@@ -20,6 +20,12 @@ public final class Resend {
   /** The longest pause between two attempts. */
   public static final Duration MAX = Duration.ofMinutes(1);
 
+  /** The services' counter of refused sends, tagged with the topic. */
+  public static final String METRIC = "neurohpo.kafka.sends.refused";
+
+  public static final String METRIC_DESCRIPTION =
+      "records Kafka refused after the producer's retries (each is sent again until taken)";
+
   private Resend() {}
 
   /**

@@ -1,5 +1,6 @@
 package org.neurohpo.optimizer.messaging;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -109,8 +110,11 @@ public class StudyEvents {
   private volatile TopicFollower follower;
   private volatile boolean closing;
 
+  private final MeterRegistry registry;
+
   @Inject
   public StudyEvents(OptimizerConfig config, MeterRegistry registry) {
+    this.registry = registry;
     this.studies =
         new Studies(config.inFlight(), config.gridLevels(), partitions, config.studiesKept());
     Gauge.builder("neurohpo.trials.in.flight", studies, Studies::inFlight)
@@ -420,6 +424,15 @@ public class StudyEvents {
    */
   private void resendLater(Event e, Duration pause, int failures, Throwable why) {
     String what = describe(e);
+    Counter.builder(Resend.METRIC)
+        .description(Resend.METRIC_DESCRIPTION)
+        .tag(
+            "topic",
+            e instanceof TrialRequested || e instanceof TrialPruned
+                ? Topics.TRIALS
+                : Topics.STUDIES)
+        .register(registry)
+        .increment();
     LOG.warnf(
         "Kafka did not acknowledge %s (%d times, last: %s); sending it again in %d s",
         what, failures, Resend.reason(why), pause.toSeconds());

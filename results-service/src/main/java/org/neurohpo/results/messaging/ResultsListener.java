@@ -1,5 +1,7 @@
 package org.neurohpo.results.messaging;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Blocking;
@@ -83,6 +85,8 @@ public class ResultsListener {
   @Inject
   @Channel("archive")
   Emitter<Record<String, String>> archive;
+
+  @Inject MeterRegistry registry;
 
   /** Every study at a glance, for the dashboard. */
   public StudyIndex index() {
@@ -358,7 +362,8 @@ public class ResultsListener {
       String json = EventCodec.encode(a);
       Resend.untilAcknowledged(
           () -> archive.send(Record.of(a.key(), json)),
-          (n, why, pause) -> refused("an archive record of study " + a.studyId(), n, why, pause));
+          (n, why, pause) ->
+              refused(Topics.ARCHIVE, "an archive record of study " + a.studyId(), n, why, pause));
     }
     if (!parts.isEmpty() && parts.get(0).whole()) {
       // whole in the archive: its runs are no longer needed here (as after a restart)
@@ -441,11 +446,22 @@ public class ResultsListener {
     Resend.untilAcknowledged(
         () -> results.send(Record.of(t.studyId(), json)),
         (n, why, pause) ->
-            refused("the result of trial " + t.studyId() + "/" + t.trialNumber(), n, why, pause));
+            refused(
+                Topics.RESULTS,
+                "the result of trial " + t.studyId() + "/" + t.trialNumber(),
+                n,
+                why,
+                pause));
     archive(parts);
   }
 
-  private static void refused(String what, int refusals, Throwable why, java.time.Duration pause) {
+  private void refused(
+      String topic, String what, int refusals, Throwable why, java.time.Duration pause) {
+    Counter.builder(Resend.METRIC)
+        .description(Resend.METRIC_DESCRIPTION)
+        .tag("topic", topic)
+        .register(registry)
+        .increment();
     LOG.warnf(
         "Kafka did not take %s (%d times, last: %s); sending it again in %d s",
         what, refusals, Resend.reason(why), pause.toSeconds());
