@@ -100,9 +100,7 @@ public class StudyResource {
           .get(PUBLISH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
       return unavailable(
-          "Kafka refused the new study ("
-              + Resend.reason(e.getCause() == null ? e : e.getCause())
-              + "); nothing was created, retry");
+          "Kafka refused the new study (" + Resend.reason(e) + "); nothing was created, retry");
     } catch (TimeoutException e) {
       // the producer may still deliver it (until its delivery.timeout.ms): then the study exists
       return unavailable(
